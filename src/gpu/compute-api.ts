@@ -1,0 +1,24 @@
+// What the compute worker offers, whichever engine is behind it (WGSL on WebGPU, or the CPU
+// references where the browser has no WebGPU).
+import type { NoiseBakeParams, NoiseField } from '../core/noise';
+
+export type ComputeBackend = 'webgpu' | 'cpu';
+
+export interface ComputeInfo {
+  backend: ComputeBackend;
+  /** The adapter's description, or why the CPU is used. */
+  adapter: string;
+  /** Set when the CPU fallback is in use: the reason WebGPU could not be used. */
+  fallbackReason?: string;
+  deviceLosses: number;
+}
+
+export interface BakeTiming {
+  /** Milliseconds from request to result inside the worker. */
+  ms: number;
+}
+
+export interface ComputeApi {
+  info(): Promise<ComputeInfo>;
+  bakeNoise(params: Partial<NoiseBakeParams>): Promise<NoiseField & BakeTiming>;
+}

@@ -1,0 +1,20 @@
+// The compute worker's entry: chooses WebGPU or the CPU references once, then serves ComputeApi over
+// comlink. Results are transferred, never copied.
+import type { NoiseBakeParams } from '../core/noise';
+import { expose, transfer } from '../lib/comlink';
+import type { ComputeApi } from './compute-api';
+import { selectCompute } from './select-compute';
+
+const engine: Promise<ComputeApi> = selectCompute(
+  (self.navigator as Navigator & { gpu?: GPU }).gpu,
+);
+
+const api: ComputeApi = {
+  info: async () => (await engine).info(),
+  bakeNoise: async (params: Partial<NoiseBakeParams>) => {
+    const field = await (await engine).bakeNoise(params);
+    return transfer(field, [field.data.buffer]);
+  },
+};
+
+expose(api);

@@ -1,0 +1,29 @@
+// ComputeApi on WebGPU: one GpuContext and one KernelRunner, shared by every kernel.
+import type { NoiseBakeParams } from '../core/noise';
+import type { ComputeApi, ComputeInfo } from './compute-api';
+import { GpuContext } from './gpu-context';
+import { KernelRunner } from './kernel-runner';
+import { bakeNoiseGpu } from './noise-bake-pass';
+
+export interface GpuCompute extends ComputeApi {
+  readonly context: GpuContext;
+  readonly runner: KernelRunner;
+}
+
+export function createGpuCompute(gpu: GPU): GpuCompute {
+  const context = new GpuContext({ gpu });
+  const runner = new KernelRunner(context);
+  return {
+    context,
+    runner,
+    async info(): Promise<ComputeInfo> {
+      const { info } = await context.device();
+      return { backend: 'webgpu', adapter: info.adapter, deviceLosses: context.lossCount };
+    },
+    async bakeNoise(params: Partial<NoiseBakeParams>) {
+      const t0 = performance.now();
+      const field = await bakeNoiseGpu(runner, params);
+      return { ...field, ms: performance.now() - t0 };
+    },
+  };
+}
