@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { wgsl } from './build/wgsl-plugin';
-import { securityHeaders } from './build/security-headers';
+import { wgsl } from './build/wgsl-plugin.ts';
+import { securityHeaders } from './build/security-headers.ts';
 
 export default defineConfig({
   plugins: [react(), wgsl()],

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { wgsl } from './build/wgsl-plugin';
+import { wgsl } from './build/wgsl-plugin.ts';
 import { WEBGPU_ARGS, chromiumEnv, findChromium } from './scripts/chromium.mjs';
 
 const executablePath = findChromium();

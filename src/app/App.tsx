@@ -1,0 +1,30 @@
+// The studio's top-level layout: the viewport and the overlays. Services come in as props from the
+// composition root (main.tsx).
+import { useCallback } from 'react';
+import type { WebGPURenderer } from 'three/webgpu';
+import type { ComputeApi } from '../gpu/compute-api';
+import { useStudioStore } from '../state/store-context';
+import { StatusBadge } from '../ui/StatusBadge';
+import { useDemoTextures } from '../viewport/use-demo-textures';
+import { Viewport } from '../viewport/Viewport';
+
+export interface AppProps {
+  compute: ComputeApi;
+  onFrame: (textured: boolean) => void;
+  onRenderer: (renderer: WebGPURenderer) => void;
+}
+
+export function App({ compute, onFrame, onRenderer }: AppProps) {
+  const store = useStudioStore();
+  const onBaked = useCallback((ms: number) => store.getState().bakeFinished(ms), [store]);
+  const onError = useCallback((m: string) => store.getState().computeFailed(m), [store]);
+  const textures = useDemoTextures(compute, onBaked, onError);
+
+  return (
+    <div className="studio">
+      <Viewport textures={textures} onFrame={onFrame} onRenderer={onRenderer} />
+      <div className="studio-title">Canvas3D Studio</div>
+      <StatusBadge />
+    </div>
+  );
+}

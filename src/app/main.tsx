@@ -1,0 +1,53 @@
+// Composition root: makes the store, the compute client and the automation API, wires them together
+// and mounts React. Nothing else in the studio creates services.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { WebGPURenderer } from 'three/webgpu';
+import { createComputeClient } from '../gpu/compute-client';
+import { spawnComputeWorker } from '../gpu/spawn-compute-worker';
+import { createStudioStore } from '../state/store';
+import { StoreProvider } from '../state/store-context';
+import '../ui/studio.css';
+import { App } from './App';
+import { createReadiness } from './readiness';
+import { createStudioApi } from './studio-api';
+
+const store = createStudioStore();
+const compute = createComputeClient(spawnComputeWorker);
+const readiness = createReadiness();
+let renderer: WebGPURenderer | undefined;
+
+compute.info().then(
+  (info) => store.getState().computeReady(info),
+  (error: unknown) => store.getState().computeFailed(String(error)),
+);
+
+store.subscribe((s, prev) => {
+  if (s.renderer.status === 'failed' && prev.renderer.status !== 'failed') {
+    readiness.fail(new Error(`renderer failed: ${s.renderer.error ?? 'unknown error'}`));
+  }
+});
+
+window.studio = createStudioApi({
+  store,
+  compute,
+  ready: readiness.ready,
+  frames: readiness.frames,
+  rendererDevice: () => (renderer?.backend as { device?: GPUDevice } | undefined)?.device,
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App
+        compute={compute}
+        onFrame={readiness.frame}
+        onRenderer={(r) => {
+          renderer = r;
+        }}
+      />
+    </StoreProvider>
+  </StrictMode>,
+);

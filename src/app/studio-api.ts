@@ -1,0 +1,75 @@
+// window.studio: the typed automation API that scripts and e2e tests drive the studio through.
+// Documented in docs/API.md; every addition goes there too.
+import { version as packageVersion } from '../../package.json';
+import type { NoiseBakeParams, NoiseField } from '../core/noise';
+import type { BakeTiming, ComputeInfo } from '../gpu/compute-api';
+import type { ComputeClient } from '../gpu/compute-client';
+import type { StudioStore } from '../state/store';
+import type { RenderBackend } from '../state/renderer-slice';
+
+export interface RendererInfo {
+  backend: RenderBackend;
+  adapter: string;
+}
+
+export interface StudioApi {
+  /** The studio's version (package.json). */
+  readonly version: string;
+  /** Resolves once the renderer is up and the demo scene has been drawn with its baked textures. */
+  readonly ready: Promise<void>;
+  /** The live render backend and its adapter. Throws before the renderer has started. */
+  renderer(): RendererInfo;
+  /** Where compute kernels run (WebGPU, or the CPU references) and why. */
+  compute(): Promise<ComputeInfo>;
+  /** Frames rendered so far. */
+  frames(): number;
+  /** Bakes a noise field with the compute worker (the same kernel the demo scene uses). */
+  bakeNoise(params: Partial<NoiseBakeParams>): Promise<NoiseField & BakeTiming>;
+  /** Fault injection for tests and support. */
+  readonly debug: {
+    /** Destroys the renderer's GPU device; the viewport recovers on a new device. */
+    loseRendererDevice(): boolean;
+    /** Ends the compute worker; the next compute call starts a new one. */
+    terminateComputeWorker(): void;
+  };
+}
+
+export interface StudioApiDeps {
+  store: StudioStore;
+  compute: ComputeClient;
+  ready: Promise<void>;
+  frames: () => number;
+  rendererDevice: () => GPUDevice | undefined;
+}
+
+export function createStudioApi(deps: StudioApiDeps): StudioApi {
+  return {
+    version: packageVersion,
+    ready: deps.ready,
+    renderer() {
+      const r = deps.store.getState().renderer;
+      if (!r.backend || r.adapter === undefined) {
+        throw new Error(`renderer is ${r.status}${r.error ? `: ${r.error}` : ''}; await studio.ready`);
+      }
+      return { backend: r.backend, adapter: r.adapter };
+    },
+    compute: () => deps.compute.info(),
+    frames: deps.frames,
+    bakeNoise: (params) => deps.compute.bakeNoise(params),
+    debug: {
+      loseRendererDevice() {
+        const device = deps.rendererDevice();
+        if (!device) return false;
+        device.destroy();
+        return true;
+      },
+      terminateComputeWorker: () => deps.compute.terminate(),
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    studio?: StudioApi;
+  }
+}

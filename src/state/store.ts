@@ -1,0 +1,15 @@
+// The studio's store, built from slices. Made by the composition root and passed down; nothing
+// imports a global instance.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createComputeSlice, type ComputeSlice } from './compute-slice';
+import { createRendererSlice, type RendererSlice } from './renderer-slice';
+
+export type StudioState = RendererSlice & ComputeSlice;
+export type StudioStore = StoreApi<StudioState>;
+
+export function createStudioStore(): StudioStore {
+  return createStore<StudioState>()((...a) => ({
+    ...createRendererSlice(...a),
+    ...createComputeSlice(...a),
+  }));
+}
