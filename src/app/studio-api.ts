@@ -10,6 +10,8 @@ import type { RenderBackend } from '../state/renderer-slice';
 export interface RendererInfo {
   backend: RenderBackend;
   adapter: string;
+  /** Times the renderer's GPU device was lost and the viewport recovered on a new one. */
+  deviceLosses: number;
 }
 
 export interface StudioApi {
@@ -19,6 +21,8 @@ export interface StudioApi {
   readonly ready: Promise<void>;
   /** The live render backend and its adapter. Throws before the renderer has started. */
   renderer(): RendererInfo;
+  /** 'starting' while the renderer (re)starts, 'ready', or 'failed'. */
+  rendererStatus(): 'starting' | 'ready' | 'failed';
   /** Where compute kernels run (WebGPU, or the CPU references) and why. */
   compute(): Promise<ComputeInfo>;
   /** Frames rendered so far. */
@@ -51,8 +55,9 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
       if (!r.backend || r.adapter === undefined) {
         throw new Error(`renderer is ${r.status}${r.error ? `: ${r.error}` : ''}; await studio.ready`);
       }
-      return { backend: r.backend, adapter: r.adapter };
+      return { backend: r.backend, adapter: r.adapter, deviceLosses: r.deviceLosses };
     },
+    rendererStatus: () => deps.store.getState().renderer.status,
     compute: () => deps.compute.info(),
     frames: deps.frames,
     bakeNoise: (params) => deps.compute.bakeNoise(params),

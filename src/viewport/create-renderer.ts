@@ -46,8 +46,22 @@ export async function createStudioRenderer(
     forceWebGL: options.forceWebGL ?? false,
   });
   await renderer.init();
-  if (options.onDeviceLost) {
-    const lost = options.onDeviceLost;
+  const lost = options.onDeviceLost ?? (() => {});
+  const device = (renderer.backend as unknown as BackendInternals).device;
+  if (device) {
+    // three ignores losses with reason 'destroyed'; the studio treats every loss it did not cause
+    // itself (by disposing the renderer) as one to recover from.
+    let disposing = false;
+    const dispose = renderer.dispose.bind(renderer);
+    renderer.dispose = () => {
+      disposing = true;
+      return dispose();
+    };
+    void device.lost.then(() => {
+      if (!disposing) lost();
+    });
+    renderer.onDeviceLost = () => {};
+  } else {
     renderer.onDeviceLost = () => lost();
   }
   return { renderer, report: reportRenderer(renderer) };
