@@ -14,11 +14,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'comlink', message: "Import from 'src/lib/comlink' (the one wrapper)." }] },
+        {
+          paths: [{ name: 'comlink', message: "Import from 'src/lib/comlink' (the one wrapper)." }],
+        },
       ],
     },
   },
@@ -26,10 +31,25 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       // core/ is pure and deterministic: no Math.random, no React, three, workers or DOM.
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded PRNG.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded PRNG.' },
+      ],
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-dom', 'three', 'three/*', '@react-three/*', '../gpu/*', '../viewport/*', '../ui/*', '../app/*'] },
+        {
+          patterns: [
+            'react',
+            'react-dom',
+            'three',
+            'three/*',
+            '@react-three/*',
+            '../gpu/*',
+            '../viewport/*',
+            '../ui/*',
+            '../app/*',
+          ],
+        },
       ],
     },
   },

@@ -48,7 +48,12 @@ test('the demo textures are baked by the WGSL kernel in the compute worker', asy
   await studio.open();
   const field = await page.evaluate(async () => {
     const f = await window.studio!.bakeNoise({ width: 64, height: 32, format: 'rgba8' });
-    return { width: f.width, height: f.height, bytes: f.data.length, first: Array.from(f.data.slice(0, 8)) };
+    return {
+      width: f.width,
+      height: f.height,
+      bytes: f.data.length,
+      first: Array.from(f.data.slice(0, 8)),
+    };
   });
   expect(field).toMatchObject({ width: 64, height: 32, bytes: 64 * 32 * 4 });
   expect(field.first[3]).toBe(255);
@@ -61,9 +66,7 @@ test('recovers when the renderer loses its GPU device', async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.open();
   expect(await page.evaluate(() => window.studio!.debug.loseRendererDevice())).toBe(true);
-  await expect
-    .poll(() => page.evaluate(() => window.studio!.renderer().deviceLosses))
-    .toBe(1);
+  await expect.poll(() => page.evaluate(() => window.studio!.renderer().deviceLosses)).toBe(1);
   await expect.poll(() => page.evaluate(() => window.studio!.rendererStatus())).toBe('ready');
   const frames = await page.evaluate(() => window.studio!.frames());
   await expect.poll(() => page.evaluate(() => window.studio!.frames())).toBeGreaterThan(frames + 3);
@@ -76,7 +79,9 @@ test('a restarted compute worker keeps serving bakes', async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.open();
   await page.evaluate(() => window.studio!.debug.terminateComputeWorker());
-  const bytes = await page.evaluate(async () => (await window.studio!.bakeNoise({ width: 16, height: 16 })).data.length);
+  const bytes = await page.evaluate(
+    async () => (await window.studio!.bakeNoise({ width: 16, height: 16 })).data.length,
+  );
   expect(bytes).toBe(16 * 16 * 4);
   studio.expectNoErrors();
 });

@@ -53,7 +53,9 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
     renderer() {
       const r = deps.store.getState().renderer;
       if (!r.backend || r.adapter === undefined) {
-        throw new Error(`renderer is ${r.status}${r.error ? `: ${r.error}` : ''}; await studio.ready`);
+        throw new Error(
+          `renderer is ${r.status}${r.error ? `: ${r.error}` : ''}; await studio.ready`,
+        );
       }
       return { backend: r.backend, adapter: r.adapter, deviceLosses: r.deviceLosses };
     },

@@ -68,11 +68,18 @@ export class KernelRunner {
     const key = `${kernel.label}|${kernel.entryPoint ?? 'main'}|${JSON.stringify(kernel.constants ?? {})}`;
     let pipeline = cache.get(key);
     if (!pipeline) {
-      const module = device.createShaderModule({ label: `${kernel.label}.module`, code: kernel.code });
+      const module = device.createShaderModule({
+        label: `${kernel.label}.module`,
+        code: kernel.code,
+      });
       pipeline = device.createComputePipeline({
         label: `${kernel.label}.pipeline`,
         layout: 'auto',
-        compute: { module, entryPoint: kernel.entryPoint ?? 'main', constants: kernel.constants ?? {} },
+        compute: {
+          module,
+          entryPoint: kernel.entryPoint ?? 'main',
+          constants: kernel.constants ?? {},
+        },
       });
       cache.set(key, pipeline);
     }
@@ -161,7 +168,10 @@ export class KernelRunner {
       for (const { buffer, chunk } of readbacks) {
         await buffer.mapAsync(GPUMapMode.READ);
         const bytes = chunk.rowCount * rowBytes;
-        result.set(new Uint8Array(buffer.getMappedRange(0, alignTo(bytes, 4)), 0, bytes), chunk.rowOffset * rowBytes);
+        result.set(
+          new Uint8Array(buffer.getMappedRange(0, alignTo(bytes, 4)), 0, bytes),
+          chunk.rowOffset * rowBytes,
+        );
         buffer.unmap();
       }
     } finally {

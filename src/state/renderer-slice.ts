@@ -24,7 +24,9 @@ export interface RendererSlice {
 export const createRendererSlice: StateCreator<RendererSlice, [], [], RendererSlice> = (set) => ({
   renderer: { status: 'starting', epoch: 0, deviceLosses: 0 },
   rendererStarted: (backend, adapter) =>
-    set((s) => ({ renderer: { ...s.renderer, status: 'ready', backend, adapter, error: undefined } })),
+    set((s) => ({
+      renderer: { ...s.renderer, status: 'ready', backend, adapter, error: undefined },
+    })),
   rendererFailed: (error) => set((s) => ({ renderer: { ...s.renderer, status: 'failed', error } })),
   rendererLost: () =>
     set((s) => ({

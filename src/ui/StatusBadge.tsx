@@ -32,10 +32,13 @@ export function StatusBadge() {
       <span data-testid="compute">{computeLabel}</span>
       {renderer.backend === 'webgl2' && (
         <span className="status-note">
-          WebGPU is unavailable here, so the studio renders on WebGL2. Use a current Chrome or Edge with WebGPU for full speed.
+          WebGPU is unavailable here, so the studio renders on WebGL2. Use a current Chrome or Edge
+          with WebGPU for full speed.
         </span>
       )}
-      {compute.info?.fallbackReason && <span className="status-note">{compute.info.fallbackReason}</span>}
+      {compute.info?.fallbackReason && (
+        <span className="status-note">{compute.info.fallbackReason}</span>
+      )}
       {compute.error && <span className="status-note">{compute.error}</span>}
     </div>
   );

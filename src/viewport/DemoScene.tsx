@@ -67,7 +67,12 @@ export function DemoScene({ textures }: { textures: DemoTextures }) {
       <mesh name="marble-knot" position={[0.4, 1.5, -0.8]} material={materials.marble}>
         <torusKnotGeometry args={[0.8, 0.28, 200, 32]} />
       </mesh>
-      <mesh name="wood-crate" position={[2.8, 0.75, 0.8]} rotation={[0, 0.5, 0]} material={materials.grain}>
+      <mesh
+        name="wood-crate"
+        position={[2.8, 0.75, 0.8]}
+        rotation={[0, 0.5, 0]}
+        material={materials.grain}
+      >
         <boxGeometry args={[1.5, 1.5, 1.5]} />
       </mesh>
     </group>

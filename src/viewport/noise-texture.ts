@@ -1,6 +1,15 @@
 // Turns a baked noise field (plain typed array from the compute worker) into a three texture.
 // Only the viewport knows three; the field itself stays plain data.
-import { DataTexture, FloatType, LinearFilter, LinearMipmapLinearFilter, RedFormat, RepeatWrapping, RGBAFormat, UnsignedByteType } from 'three/webgpu';
+import {
+  DataTexture,
+  FloatType,
+  LinearFilter,
+  LinearMipmapLinearFilter,
+  RedFormat,
+  RepeatWrapping,
+  RGBAFormat,
+  UnsignedByteType,
+} from 'three/webgpu';
 import type { NoiseField } from '../core/noise';
 
 export function noiseFieldTexture(field: NoiseField, label: string): DataTexture {

@@ -9,7 +9,13 @@ import { compareArrays } from '../support/gpu-harness';
 let client: ComputeClient | undefined;
 afterEach(() => client?.terminate());
 
-const params = { width: 64, height: 64, format: 'r32f' as const, fractal: 'fbm' as const, octaves: 5 };
+const params = {
+  width: 64,
+  height: 64,
+  format: 'r32f' as const,
+  fractal: 'fbm' as const,
+  octaves: 5,
+};
 
 describe('compute worker', () => {
   it('starts no worker until the first call', async () => {

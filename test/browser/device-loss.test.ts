@@ -7,12 +7,21 @@ import { KernelRunner } from '../../src/gpu/kernel-runner';
 import { bakeNoiseGpu } from '../../src/gpu/noise-bake-pass';
 import { compareArrays, requireWebGpu } from '../support/gpu-harness';
 
-const params = { width: 40, height: 24, format: 'r32f' as const, fractal: 'fbm' as const, octaves: 4 };
+const params = {
+  width: 40,
+  height: 24,
+  format: 'r32f' as const,
+  fractal: 'fbm' as const,
+  octaves: 4,
+};
 
 describe('GPU device loss', () => {
   it('re-creates the device after it is destroyed and later work succeeds', async () => {
     const losses: string[] = [];
-    const context = new GpuContext({ gpu: requireWebGpu(), onDeviceLost: (l) => losses.push(l.reason) });
+    const context = new GpuContext({
+      gpu: requireWebGpu(),
+      onDeviceLost: (l) => losses.push(l.reason),
+    });
     const runner = new KernelRunner(context);
     const first = await bakeNoiseGpu(runner, params);
     const { device: before } = await context.device();

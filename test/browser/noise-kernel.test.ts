@@ -9,7 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOISE_KINDS, bakeNoiseCpu, type NoiseBakeParams } from '../../src/core/noise';
 import { bakeNoiseGpu } from '../../src/gpu/noise-bake-pass';
-import { compareArrays, createGpuHarness, inErrorScopes, type GpuHarness } from '../support/gpu-harness';
+import {
+  compareArrays,
+  createGpuHarness,
+  inErrorScopes,
+  type GpuHarness,
+} from '../support/gpu-harness';
 
 const SINGLE_OCTAVE_TOL = 5e-5;
 const FRACTAL_TOL = 2e-4;
@@ -91,7 +96,13 @@ describe('noise bake kernel vs CPU reference (R32F)', () => {
 
 describe('noise bake kernel: RGBA8 and sizes', () => {
   it('RGBA8 texels match the reference within one step', async () => {
-    const params = { ...base, format: 'rgba8' as const, outScale: 0.5, outBias: 0.5, fractal: 'fbm' as const };
+    const params = {
+      ...base,
+      format: 'rgba8' as const,
+      outScale: 0.5,
+      outBias: 0.5,
+      fractal: 'fbm' as const,
+    };
     const { diff, gpu } = await compare(params);
     expect(gpu.data).toBeInstanceOf(Uint8Array);
     expect(diff.maxAbs).toBeLessThanOrEqual(1);

@@ -31,7 +31,10 @@ describe('uniform layouts derived from WGSL', () => {
   });
 
   it('refuses missing and unknown fields by name', () => {
-    const block = uniformBlock('struct P { a: u32, b: f32 }\n@group(0) @binding(0) var<uniform> p: P;', 'p');
+    const block = uniformBlock(
+      'struct P { a: u32, b: f32 }\n@group(0) @binding(0) var<uniform> p: P;',
+      'p',
+    );
     expect(() => block.encode({ a: 1, zz: 2 })).toThrow("uniform 'p': missing b; unknown zz");
     expect(() => uniformBlock('struct P { a: u32 }', 'q')).toThrow("no uniform variable named 'q'");
   });

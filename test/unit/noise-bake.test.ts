@@ -10,7 +10,13 @@ import {
 
 describe('bakeNoiseCpu', () => {
   it('bakes R32F texels equal to the field at each texel centre', () => {
-    const params = resolveNoiseBakeParams({ width: 17, height: 9, format: 'r32f', outScale: 1, outBias: 0 });
+    const params = resolveNoiseBakeParams({
+      width: 17,
+      height: 9,
+      format: 'r32f',
+      outScale: 1,
+      outBias: 0,
+    });
     const field = bakeNoiseCpu(params);
     expect(field.data).toBeInstanceOf(Float32Array);
     expect(field.data.length).toBe(17 * 9);

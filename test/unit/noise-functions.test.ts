@@ -26,7 +26,8 @@ const settings = (over: Partial<NoiseSettings>): NoiseSettings => ({
 
 function samplePoints(n: number): [number, number, number][] {
   const pts: [number, number, number][] = [];
-  for (let i = 0; i < n; i++) pts.push([Math.sin(i) * 300, Math.cos(i * 1.7) * 300, Math.sin(i * 0.3) * 300]);
+  for (let i = 0; i < n; i++)
+    pts.push([Math.sin(i) * 300, Math.cos(i * 1.7) * 300, Math.sin(i * 0.3) * 300]);
   return pts;
 }
 

@@ -15,7 +15,10 @@ describe('planRowChunks', () => {
   });
 
   it('splits by the binding size and covers every row exactly once', () => {
-    const chunks = planRowChunks(1000, 999, 4, [8, 8], { ...limits, maxStorageBufferBindingSize: 4000 * 100 });
+    const chunks = planRowChunks(1000, 999, 4, [8, 8], {
+      ...limits,
+      maxStorageBufferBindingSize: 4000 * 100,
+    });
     expect(chunks.length).toBe(10);
     let next = 0;
     for (const c of chunks) {
@@ -28,17 +31,20 @@ describe('planRowChunks', () => {
   });
 
   it('splits by the workgroups-per-dimension limit', () => {
-    const chunks = planRowChunks(16, 100, 4, [8, 8], { ...limits, maxComputeWorkgroupsPerDimension: 4 });
+    const chunks = planRowChunks(16, 100, 4, [8, 8], {
+      ...limits,
+      maxComputeWorkgroupsPerDimension: 4,
+    });
     expect(chunks.map((c) => c.rowCount)).toEqual([32, 32, 32, 4]);
     for (const c of chunks) expect(c.groups[1]).toBeLessThanOrEqual(4);
   });
 
   it('says clearly when a single row cannot fit', () => {
-    expect(() => planRowChunks(1000, 10, 4, [8, 8], { ...limits, maxStorageBufferBindingSize: 100 })).toThrow(
-      /one row of 4000 bytes exceeds/,
-    );
-    expect(() => planRowChunks(100, 10, 4, [8, 8], { ...limits, maxComputeWorkgroupsPerDimension: 2 })).toThrow(
-      /needs 13 workgroups in x/,
-    );
+    expect(() =>
+      planRowChunks(1000, 10, 4, [8, 8], { ...limits, maxStorageBufferBindingSize: 100 }),
+    ).toThrow(/one row of 4000 bytes exceeds/);
+    expect(() =>
+      planRowChunks(100, 10, 4, [8, 8], { ...limits, maxComputeWorkgroupsPerDimension: 2 }),
+    ).toThrow(/needs 13 workgroups in x/);
   });
 });

@@ -1,11 +1,6 @@
 // What a noise bake asks for, its limits, and the validation that names every bad field at once.
 // The same params drive the GPU kernel (shaders/noise-bake.wgsl) and the CPU reference (bake.ts).
-import {
-  DEFAULT_NOISE_SETTINGS,
-  FRACTAL_MODES,
-  NOISE_KINDS,
-  type NoiseSettings,
-} from './settings';
+import { DEFAULT_NOISE_SETTINGS, FRACTAL_MODES, NOISE_KINDS, type NoiseSettings } from './settings';
 
 export const NOISE_FORMATS = ['r32f', 'rgba8'] as const;
 export type NoiseFormat = (typeof NOISE_FORMATS)[number];

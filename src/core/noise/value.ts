@@ -26,7 +26,8 @@ export function value3(px: number, py: number, pz: number, seed: number): number
   const ux = fade(fx);
   const uy = fade(fy);
   const uz = fade(fz);
-  const h = (dx: number, dy: number, dz: number) => signed1(hash3i(cx + dx, cy + dy, cz + dz, seed));
+  const h = (dx: number, dy: number, dz: number) =>
+    signed1(hash3i(cx + dx, cy + dy, cz + dz, seed));
   const a0 = lerp(h(0, 0, 0), h(1, 0, 0), ux);
   const b0 = lerp(h(0, 1, 0), h(1, 1, 0), ux);
   const a1 = lerp(h(0, 0, 1), h(1, 0, 1), ux);
