@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          setupFiles: ['test/support/gpu-error-guard.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           browser: {

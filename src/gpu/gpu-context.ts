@@ -20,6 +20,8 @@ export interface GpuContextOptions {
   /** Times a piece of work is re-run after its device was lost. */
   maxLossRetries?: number;
   onDeviceLost?: (info: { reason: string; message: string; losses: number }) => void;
+  /** Called for GPU errors no error scope caught; by default they are logged as errors. */
+  onUncapturedError?: (message: string) => void;
 }
 
 export class GpuUnavailableError extends Error {
@@ -125,6 +127,12 @@ export class GpuContext {
       },
     };
     const held: Held = { device, info, lost: false };
+    const report =
+      this.options.onUncapturedError ??
+      ((message: string) => console.error(`[gpu] uncaptured GPU error: ${message}`));
+    device.addEventListener('uncapturederror', (e) =>
+      report((e as GPUUncapturedErrorEvent).error.message),
+    );
     void device.lost.then((lost) => {
       held.lost = true;
       this.losses++;
