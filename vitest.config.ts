@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { wgsl } from './build/wgsl-plugin.ts';
 import { WEBGPU_ARGS, chromiumEnv, findChromium } from './scripts/chromium.mjs';
+import { nodeSceneHash } from './test/support/node-commands.ts';
 
 const executablePath = findChromium();
 
@@ -31,6 +32,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             screenshotFailures: false,
+            commands: { nodeSceneHash },
             provider: playwright({
               launchOptions: {
                 ...(executablePath ? { executablePath } : {}),

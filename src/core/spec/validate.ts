@@ -2,6 +2,7 @@
 // the rules that span fields. Every problem is reported at once with its path
 // ("dungeon.rooms.count: expected 1..500, got 0"); nothing is generated from a bad spec.
 import * as v from 'valibot';
+import { roomCapacity } from '../generators/dungeon/layout';
 import { SPEC_LIMITS } from './limits';
 import { migrateSpec } from './migrations';
 import { SceneSpecSchema, type SceneSpec } from './schema';
@@ -41,9 +42,9 @@ export function crossFieldIssues(spec: SceneSpec): string[] {
         `dungeon.rooms.maxSize: expected at most ${side} for a ${d.width}x${d.depth} grid, got ${d.rooms.maxSize}`,
       );
     }
-    // Rooms of at least minSize plus a one-cell margin must fit in half of the grid.
-    const perRoom = (d.rooms.minSize + 1) * (d.rooms.minSize + 1);
-    const maxRooms = Math.max(1, Math.floor((d.width * d.depth * 0.5) / perRoom));
+    // Rooms of minSize with a one-cell margin, packed on a lattice: the generator can always place
+    // this many (dungeon/layout.ts packRooms), so a spec that passes here never fails there.
+    const maxRooms = roomCapacity(d.width, d.depth, d.rooms.minSize);
     if (d.rooms.count > maxRooms) {
       issues.push(
         `dungeon.rooms.count: at most ${maxRooms} rooms of ${d.rooms.minSize}x${d.rooms.minSize} fit in a ${d.width}x${d.depth} grid, got ${d.rooms.count}`,

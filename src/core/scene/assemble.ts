@@ -1,0 +1,136 @@
+// Puts generated parts together into SceneData: packs lights, lists materials, computes bounds and
+// the stats (counts, vertices, triangles, draw calls, bytes).
+import { transformPoint } from '../math/mat4';
+import {
+  LIGHT_KINDS,
+  LIGHT_STRIDE,
+  type InstanceBatch,
+  type LightKind,
+  type MeshData,
+  type SceneData,
+} from './scene-data';
+
+export interface LightInput {
+  kind: LightKind;
+  position: readonly [number, number, number];
+  colour: readonly [number, number, number];
+  intensity: number;
+  range: number;
+  source: string;
+}
+
+export interface AssembleInput {
+  name: string;
+  seed: number;
+  meshes: MeshData[];
+  batches: InstanceBatch[];
+  lights: LightInput[];
+  counts: Record<string, number>;
+  phases: Record<string, number>;
+}
+
+function meshBounds(m: MeshData): [number, number, number, number, number, number] {
+  const b: [number, number, number, number, number, number] = [
+    Infinity,
+    Infinity,
+    Infinity,
+    -Infinity,
+    -Infinity,
+    -Infinity,
+  ];
+  for (let i = 0; i < m.positions.length; i += 3) {
+    for (let c = 0; c < 3; c++) {
+      const v = m.positions[i + c]!;
+      if (v < b[c]!) b[c] = v;
+      if (v > b[c + 3]!) b[c + 3] = v;
+    }
+  }
+  return b;
+}
+
+export function assembleScene(input: AssembleInput): SceneData {
+  const meshById = new Map(input.meshes.map((m) => [m.id, m]));
+  for (const batch of input.batches) {
+    for (const id of batch.lods) {
+      if (!meshById.has(id)) throw new Error(`batch refers to unknown mesh '${id}'`);
+    }
+  }
+  const lights = {
+    kinds: new Uint8Array(input.lights.length),
+    data: new Float32Array(input.lights.length * LIGHT_STRIDE),
+    sources: input.lights.map((l) => l.source),
+  };
+  input.lights.forEach((l, i) => {
+    lights.kinds[i] = LIGHT_KINDS.indexOf(l.kind);
+    lights.data.set([...l.position, ...l.colour, l.intensity, l.range], i * LIGHT_STRIDE);
+  });
+
+  const bounds: SceneData['bounds'] = [
+    Infinity,
+    Infinity,
+    Infinity,
+    -Infinity,
+    -Infinity,
+    -Infinity,
+  ];
+  const boundsCache = new Map<string, ReturnType<typeof meshBounds>>();
+  let vertices = 0;
+  let triangles = 0;
+  let instances = 0;
+  let drawCalls = 0;
+  for (const batch of input.batches) {
+    const count = batch.transforms.length / 16;
+    instances += count;
+    drawCalls += batch.lods.length;
+    const mesh = meshById.get(batch.lods[0]!)!;
+    vertices += (mesh.positions.length / 3) * count;
+    triangles += (mesh.indices.length / 3) * count;
+    let mb = boundsCache.get(mesh.id);
+    if (!mb) {
+      mb = meshBounds(mesh);
+      boundsCache.set(mesh.id, mb);
+    }
+    for (let i = 0; i < count; i++) {
+      for (let c = 0; c < 8; c++) {
+        const p = transformPoint(batch.transforms, i * 16, [
+          c & 1 ? mb[3] : mb[0],
+          c & 2 ? mb[4] : mb[1],
+          c & 4 ? mb[5] : mb[2],
+        ]);
+        for (let k = 0; k < 3; k++) {
+          if (p[k]! < bounds[k]!) bounds[k] = p[k]!;
+          if (p[k]! > bounds[k + 3]!) bounds[k + 3] = p[k]!;
+        }
+      }
+    }
+  }
+  if (instances === 0) bounds.fill(0);
+  let bytes = lights.kinds.byteLength + lights.data.byteLength;
+  for (const m of input.meshes) {
+    bytes +=
+      m.positions.byteLength + m.normals.byteLength + m.uvs.byteLength + m.indices.byteLength;
+  }
+  for (const b of input.batches) bytes += b.transforms.byteLength;
+
+  return {
+    format: 'canvas3d-scene',
+    version: 1,
+    name: input.name,
+    seed: input.seed,
+    meshes: input.meshes,
+    batches: input.batches,
+    lights,
+    materials: [...new Set(input.batches.map((b) => b.material))].sort(),
+    bounds,
+    stats: {
+      counts: { ...input.counts, lights: input.lights.length },
+      meshes: input.meshes.length,
+      instances,
+      vertices,
+      triangles,
+      drawCalls,
+      bytes,
+      phases: input.phases,
+    },
+  };
+}
