@@ -12,6 +12,7 @@ import { NOISE_CASE, NOISE_CASE_PARAMS, NOISE_CASE_SAMPLES } from './lib/noise-c
 import { peerFbm } from './lib/simplex-peer';
 import { summarize, timeRuns, type Timing } from './lib/stats';
 import type { BrowserBenchResult } from './browser/noise-bench';
+import { dungeonTable, runDungeonBench } from './dungeon';
 import { WEBGPU_ARGS, chromiumEnv, findChromium } from '../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,14 +99,31 @@ function table(timings: Timing[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-async function main() {
-  const only = process.argv[2];
-  if (only && only !== 'noise-fbm') {
-    console.error(`unknown benchmark '${only}'; known: noise-fbm`);
-    process.exit(2);
-  }
+function machineInfo(extra: Record<string, string> = {}) {
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    ...extra,
+  };
+}
+
+function writeResult(name: string, result: Record<string, unknown>): string {
+  const dir = path.join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const date = new Date().toISOString();
+  const out = { benchmark: name, date, ...result };
+  const file = path.join(dir, `${name}-${date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(path.join(dir, `${name}-latest.json`), `${JSON.stringify(out, null, 2)}\n`);
+  return path.relative(root, file);
+}
+
+async function noiseFbm() {
   console.log(
-    `noise-fbm: ${NOISE_CASE.size}x${NOISE_CASE.size} simplex FBM, ${NOISE_CASE.octaves} octaves ` +
+    `== noise-fbm: ${NOISE_CASE.size}x${NOISE_CASE.size} simplex FBM, ${NOISE_CASE.octaves} octaves ` +
       `(${(NOISE_CASE_SAMPLES / 1e6).toFixed(1)} M noise samples per run)\n`,
   );
   const node = await nodeHalf();
@@ -124,32 +142,42 @@ async function main() {
         'GPU; measure GPU speed on a machine with one.',
     );
   }
-  const machine = {
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    cores: os.cpus().length,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
+  const machine = machineInfo({
     browser: browser.browserVersion,
     userAgent: browser.userAgent,
     adapter: browser.adapter,
     adapterArchitecture: browser.architecture,
-  };
-  const out = {
-    benchmark: 'noise-fbm',
-    date: new Date().toISOString(),
-    case: NOISE_CASE,
-    machine,
-    timings,
-  };
-  const dir = path.join(root, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `noise-fbm-${out.date.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  writeFileSync(path.join(dir, 'noise-fbm-latest.json'), `${JSON.stringify(out, null, 2)}\n`);
+  });
+  const file = writeResult('noise-fbm', { case: NOISE_CASE, machine, timings });
+  console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; results: ${file}\n`);
+}
+
+function dungeon() {
+  console.log('== dungeon: example spec to SceneData in Node (each case in its own process)\n');
+  const results = runDungeonBench();
+  console.log(dungeonTable(results));
+  const base = Math.max(...results.map((r) => r.baselineRssMB));
   console.log(
-    `\nmachine: ${machine.cpu}, ${machine.cores} cores; results: ${path.relative(root, file)}`,
+    `\npeak RSS is the whole Node process (runtime and TypeScript loader included: ${base.toFixed(0)} MB before generating).`,
   );
+  console.log(
+    'seed 000 figures are claims from the original design document, not measurements of ours.',
+  );
+  const file = writeResult('dungeon', { machine: machineInfo(), results });
+  console.log(`results: ${file}\n`);
+}
+
+const BENCHMARKS: Record<string, () => unknown> = { 'noise-fbm': noiseFbm, dungeon };
+
+async function main() {
+  const only = process.argv[2];
+  if (only && !BENCHMARKS[only]) {
+    console.error(`unknown benchmark '${only}'; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+    process.exit(2);
+  }
+  for (const [name, run] of Object.entries(BENCHMARKS)) {
+    if (!only || only === name) await run();
+  }
 }
 
 main().catch((error: unknown) => {
