@@ -26,7 +26,7 @@ export default defineConfig({
     headless: true,
   },
   projects: [
-    { name: 'webgpu', testMatch: /webgpu\.spec\.ts/, use: { launchOptions: launch(WEBGPU_ARGS) } },
+    { name: 'webgpu', testMatch: /webgpu\.spec\.ts$/, use: { launchOptions: launch(WEBGPU_ARGS) } },
     {
       name: 'webgl2-fallback',
       testMatch: /fallback\.spec\.ts/,

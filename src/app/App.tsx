@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import type { WebGPURenderer } from 'three/webgpu';
 import type { ComputeApi } from '../gpu/compute-api';
-import { useStudioStore } from '../state/store-context';
+import { useStudio, useStudioStore } from '../state/store-context';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useDemoTextures } from '../viewport/use-demo-textures';
 import { Viewport } from '../viewport/Viewport';
@@ -19,10 +19,11 @@ export function App({ compute, onFrame, onRenderer }: AppProps) {
   const onBaked = useCallback((ms: number) => store.getState().bakeFinished(ms), [store]);
   const onError = useCallback((m: string) => store.getState().computeFailed(m), [store]);
   const textures = useDemoTextures(compute, onBaked, onError);
+  const scene = useStudio((s) => s.scene.data);
 
   return (
     <div className="studio">
-      <Viewport textures={textures} onFrame={onFrame} onRenderer={onRenderer} />
+      <Viewport textures={textures} scene={scene} onFrame={onFrame} onRenderer={onRenderer} />
       <div className="studio-title">Canvas3D Studio</div>
       <StatusBadge />
     </div>

@@ -5,6 +5,8 @@ import { createRoot } from 'react-dom/client';
 import type { WebGPURenderer } from 'three/webgpu';
 import { createComputeClient } from '../gpu/compute-client';
 import { spawnComputeWorker } from '../gpu/spawn-compute-worker';
+import { createSceneClient } from '../generation/scene-client';
+import { spawnSceneWorker } from '../generation/spawn-scene-worker';
 import { createStudioStore } from '../state/store';
 import { StoreProvider } from '../state/store-context';
 import '../ui/studio.css';
@@ -14,6 +16,7 @@ import { createStudioApi } from './studio-api';
 
 const store = createStudioStore();
 const compute = createComputeClient(spawnComputeWorker);
+const scenes = createSceneClient(spawnSceneWorker);
 const readiness = createReadiness();
 let renderer: WebGPURenderer | undefined;
 
@@ -31,6 +34,7 @@ store.subscribe((s, prev) => {
 window.studio = createStudioApi({
   store,
   compute,
+  scenes,
   ready: readiness.ready,
   frames: readiness.frames,
   rendererDevice: () => (renderer?.backend as { device?: GPUDevice } | undefined)?.device,

@@ -4,6 +4,8 @@ import { version as packageVersion } from '../../package.json';
 import type { NoiseBakeParams, NoiseField } from '../core/noise';
 import type { BakeTiming, ComputeInfo } from '../gpu/compute-api';
 import type { ComputeClient } from '../gpu/compute-client';
+import type { SceneClient } from '../generation/scene-client';
+import { runGeneration, type GenerationResult } from '../generation/run-generation';
 import type { StudioStore } from '../state/store';
 import type { RenderBackend } from '../state/renderer-slice';
 
@@ -29,6 +31,13 @@ export interface StudioApi {
   frames(): number;
   /** Bakes a noise field with the compute worker (the same kernel the demo scene uses). */
   bakeNoise(params: Partial<NoiseBakeParams>): Promise<NoiseField & BakeTiming>;
+  /**
+   * Generates a scene from a spec (JSON object) in the scene worker and shows it in the viewport.
+   * Rejects with every spec problem named by path. `signal` cancels it.
+   */
+  generate(spec: unknown, signal?: AbortSignal): Promise<GenerationResult>;
+  /** The content hash of the scene on show (null before any generation). */
+  sceneHash(): string | null;
   /** Fault injection for tests and support. */
   readonly debug: {
     /** Destroys the renderer's GPU device; the viewport recovers on a new device. */
@@ -41,6 +50,7 @@ export interface StudioApi {
 export interface StudioApiDeps {
   store: StudioStore;
   compute: ComputeClient;
+  scenes: SceneClient;
   ready: Promise<void>;
   frames: () => number;
   rendererDevice: () => GPUDevice | undefined;
@@ -63,6 +73,8 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
     compute: () => deps.compute.info(),
     frames: deps.frames,
     bakeNoise: (params) => deps.compute.bakeNoise(params),
+    generate: (spec, signal) => runGeneration(deps.store, deps.scenes, spec, signal),
+    sceneHash: () => deps.store.getState().scene.hash ?? null,
     debug: {
       loseRendererDevice() {
         const device = deps.rendererDevice();

@@ -3,13 +3,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createComputeSlice, type ComputeSlice } from './compute-slice';
 import { createRendererSlice, type RendererSlice } from './renderer-slice';
+import { createSceneSlice, type SceneSlice } from './scene-slice';
 
-export type StudioState = RendererSlice & ComputeSlice;
+export type StudioState = RendererSlice & ComputeSlice & SceneSlice;
 export type StudioStore = StoreApi<StudioState>;
 
 export function createStudioStore(): StudioStore {
   return createStore<StudioState>()((...a) => ({
     ...createRendererSlice(...a),
     ...createComputeSlice(...a),
+    ...createSceneSlice(...a),
   }));
 }

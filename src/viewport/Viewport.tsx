@@ -3,22 +3,26 @@
 // canvas remounts on a new key, rebuilding GPU resources from the CPU-side data.
 import { Canvas, type RootState } from '@react-three/fiber';
 import type { WebGPURenderer } from 'three/webgpu';
+import type { SceneData } from '../core/scene/scene-data';
 import { useStudio, useStudioStore } from '../state/store-context';
 import { createStudioRenderer } from './create-renderer';
 import { DemoScene } from './DemoScene';
 import { FrameProbe } from './FrameProbe';
 import { OrbitController } from './OrbitController';
+import { SceneView, sceneFocus } from './SceneView';
 import type { DemoTextures } from './use-demo-textures';
 
 type FiberRenderer = RootState['gl'];
 
 export interface ViewportProps {
   textures: DemoTextures | null;
+  /** A generated scene replaces the demo scene. */
+  scene?: SceneData | undefined;
   onFrame: (textured: boolean) => void;
   onRenderer: (renderer: WebGPURenderer) => void;
 }
 
-export function Viewport({ textures, onFrame, onRenderer }: ViewportProps) {
+export function Viewport({ textures, scene, onFrame, onRenderer }: ViewportProps) {
   const store = useStudioStore();
   const epoch = useStudio((s) => s.renderer.epoch);
 
@@ -46,8 +50,8 @@ export function Viewport({ textures, onFrame, onRenderer }: ViewportProps) {
       dpr={[1, 2]}
     >
       <color attach="background" args={['#1b1e24']} />
-      <OrbitController target={[0, 0.9, 0]} />
-      {textures && <DemoScene textures={textures} />}
+      <OrbitController target={scene ? sceneFocus(scene).target : [0, 0.9, 0]} />
+      {scene ? <SceneView scene={scene} /> : textures && <DemoScene textures={textures} />}
       <FrameProbe onFrame={() => onFrame(textures !== null)} />
     </Canvas>
   );

@@ -1,0 +1,36 @@
+// The generated scene: its status, progress, result (SceneData is plain immutable data) and hash.
+import type { StateCreator } from 'zustand';
+import type { SceneData } from '../core/scene/scene-data';
+
+export interface SceneState {
+  status: 'empty' | 'generating' | 'ready' | 'failed' | 'cancelled';
+  phase?: string;
+  progress: number;
+  data?: SceneData;
+  hash?: string;
+  error?: string;
+}
+
+export interface SceneSlice {
+  scene: SceneState;
+  generationStarted(): void;
+  generationProgress(phase: string, fraction: number): void;
+  generationFinished(data: SceneData, hash: string): void;
+  generationFailed(error: string, cancelled: boolean): void;
+}
+
+export const createSceneSlice: StateCreator<SceneSlice, [], [], SceneSlice> = (set) => ({
+  scene: { status: 'empty', progress: 0 },
+  generationStarted: () =>
+    set((s) => ({
+      scene: { ...s.scene, status: 'generating', progress: 0, phase: 'validate', error: undefined },
+    })),
+  generationProgress: (phase, fraction) =>
+    set((s) => ({ scene: { ...s.scene, phase, progress: fraction } })),
+  generationFinished: (data, hash) =>
+    set(() => ({ scene: { status: 'ready', progress: 1, data, hash, phase: undefined } })),
+  generationFailed: (error, cancelled) =>
+    set((s) => ({
+      scene: { ...s.scene, status: cancelled ? 'cancelled' : 'failed', error, phase: undefined },
+    })),
+});
