@@ -29,22 +29,25 @@ export interface AssembleInput {
   phases: Record<string, number>;
 }
 
-function meshBounds(m: MeshData): [number, number, number, number, number, number] {
-  const b: [number, number, number, number, number, number] = [
-    Infinity,
-    Infinity,
-    Infinity,
-    -Infinity,
-    -Infinity,
-    -Infinity,
-  ];
-  for (let i = 0; i < m.positions.length; i += 3) {
-    for (let c = 0; c < 3; c++) {
-      const v = m.positions[i + c]!;
-      if (v < b[c]!) b[c] = v;
-      if (v > b[c + 3]!) b[c + 3] = v;
-    }
-  }
+type Bounds = SceneData['bounds'];
+
+function emptyBounds(): Bounds {
+  return [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
+}
+
+function grow(b: Bounds, x: number, y: number, z: number): void {
+  if (x < b[0]) b[0] = x;
+  if (y < b[1]) b[1] = y;
+  if (z < b[2]) b[2] = z;
+  if (x > b[3]) b[3] = x;
+  if (y > b[4]) b[4] = y;
+  if (z > b[5]) b[5] = z;
+}
+
+function meshBounds(m: MeshData): Bounds {
+  const b = emptyBounds();
+  const p = m.positions;
+  for (let i = 0; i < p.length; i += 3) grow(b, p[i]!, p[i + 1]!, p[i + 2]!);
   return b;
 }
 
@@ -65,15 +68,8 @@ export function assembleScene(input: AssembleInput): SceneData {
     lights.data.set([...l.position, ...l.colour, l.intensity, l.range], i * LIGHT_STRIDE);
   });
 
-  const bounds: SceneData['bounds'] = [
-    Infinity,
-    Infinity,
-    Infinity,
-    -Infinity,
-    -Infinity,
-    -Infinity,
-  ];
-  const boundsCache = new Map<string, ReturnType<typeof meshBounds>>();
+  const bounds = emptyBounds();
+  const boundsCache = new Map<string, Bounds>();
   let vertices = 0;
   let triangles = 0;
   let instances = 0;
@@ -97,10 +93,7 @@ export function assembleScene(input: AssembleInput): SceneData {
           c & 2 ? mb[4] : mb[1],
           c & 4 ? mb[5] : mb[2],
         ]);
-        for (let k = 0; k < 3; k++) {
-          if (p[k]! < bounds[k]!) bounds[k] = p[k]!;
-          if (p[k]! > bounds[k + 3]!) bounds[k + 3] = p[k]!;
-        }
+        grow(bounds, p[0], p[1], p[2]);
       }
     }
   }

@@ -2,6 +2,8 @@
 // scene content, in Node and in every browser. Timings (stats.phases) are not content and are left
 // out; everything else, typed arrays byte for byte, goes in, in a fixed order.
 
+import type { SceneData } from './scene-data';
+
 const encoder = new TextEncoder();
 
 function bytesOf(view: ArrayBufferView): Uint8Array {
@@ -9,22 +11,7 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
 }
 
 /** The canonical byte sequence the hash is taken over (exported for tests). */
-export function canonicalSceneBytes(scene: {
-  name: string;
-  seed: number;
-  meshes: {
-    id: string;
-    positions: Float32Array;
-    normals: Float32Array;
-    uvs: Float32Array;
-    indices: Uint32Array;
-  }[];
-  batches: { lods: string[]; lodDistances: number[]; material: string; transforms: Float32Array }[];
-  lights: { kinds: Uint8Array; data: Float32Array; sources: string[] };
-  materials: string[];
-  bounds: readonly number[];
-  stats: { counts: Record<string, number> };
-}): Uint8Array<ArrayBuffer> {
+export function canonicalSceneBytes(scene: SceneData): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [];
   const text = (s: string) => {
     const b = encoder.encode(s);
@@ -68,7 +55,7 @@ export function canonicalSceneBytes(scene: {
   return out;
 }
 
-export async function sceneHash(scene: Parameters<typeof canonicalSceneBytes>[0]): Promise<string> {
+export async function sceneHash(scene: SceneData): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', canonicalSceneBytes(scene));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
