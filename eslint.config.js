@@ -54,6 +54,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/export/**/*.ts'],
+    rules: {
+      // export/ runs in browsers and workers too: no Node built-ins, no three or React.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'comlink', message: "Import from 'src/lib/comlink' (the one wrapper)." }],
+          patterns: ['node:*', 'react', 'react-dom', 'three', 'three/*', '@react-three/*'],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/lib/comlink.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -53,3 +53,27 @@ test('a bad spec is refused with path-named errors and the scene on show is kept
   expect(await page.evaluate(() => window.studio!.sceneHash())).toBe(hash);
   studio.expectNoErrors();
 });
+
+test('terrain and forest generate in the worker on WebGPU with the same hash as Node', async ({
+  page,
+}) => {
+  const studio = new StudioPage(page);
+  await studio.open();
+  for (const name of ['terrain', 'forest']) {
+    const spec = example(name);
+    const result = await page.evaluate((s) => window.studio!.generate(s), spec);
+    const node = await generateScene(spec);
+    expect(node.stats.engines).toEqual({ terrain: 'cpu' });
+    expect(result.stats.engines).toEqual({ terrain: 'webgpu' });
+    expect(result.hash).toBe(await sceneHash(node));
+    expect(result.stats.triangles).toBe(node.stats.triangles);
+  }
+  expect(
+    await page.evaluate(() => window.studio!.generate({ version: 1, seed: 1 }).catch(String)),
+  ).toContain('nothing to generate');
+  await studio.expectSceneVisible();
+  if (process.env['SCREENSHOT_DIR']) {
+    await page.screenshot({ path: path.join(process.env['SCREENSHOT_DIR'], 'forest.png') });
+  }
+  studio.expectNoErrors();
+});

@@ -5,15 +5,31 @@ import { sceneTransferables } from '../core/scene/scene-data';
 import { sceneHash } from '../core/scene/scene-hash';
 import { expose, transfer } from '../lib/comlink';
 import type { SceneWorkerApi } from './scene-api';
+import { selectTerrainEngine, type SelectedTerrainEngine } from './terrain-engine-select';
 
 const jobs = new Map<number, AbortController>();
+let terrainEngine: Promise<SelectedTerrainEngine> | undefined;
+
+/** Started on the first job that has a terrain, so dungeon-only sessions never open a GPU device. */
+function terrain(): Promise<SelectedTerrainEngine> {
+  terrainEngine ??= selectTerrainEngine((self.navigator as Navigator & { gpu?: GPU }).gpu);
+  return terrainEngine;
+}
+
+function hasTerrain(spec: unknown): boolean {
+  return typeof spec === 'object' && spec !== null && 'terrain' in spec;
+}
 
 const api: SceneWorkerApi = {
   async generate(jobId, spec, onProgress) {
     const controller = new AbortController();
     jobs.set(jobId, controller);
     try {
-      const scene = await generateScene(spec, { signal: controller.signal, onProgress });
+      const scene = await generateScene(spec, {
+        signal: controller.signal,
+        onProgress,
+        ...(hasTerrain(spec) ? { terrain: await terrain() } : {}),
+      });
       const hash = await sceneHash(scene);
       return transfer({ scene, hash }, sceneTransferables(scene));
     } finally {

@@ -59,7 +59,18 @@ export class KernelRunner {
     return this.gpu.withDevice((device, info) => this.execute(device, info, run));
   }
 
-  private pipeline(device: GPUDevice, kernel: KernelDefinition): GPUComputePipeline {
+  /** Runs custom-bound work (several buffers, many dispatches) on the current device. */
+  withDevice<T>(work: (device: GPUDevice, info: GpuDeviceInfo) => Promise<T>): Promise<T> {
+    return this.gpu.withDevice(work);
+  }
+
+  /** Counts dispatches issued by custom-bound work, alongside runRows' own. */
+  countDispatches(n: number): void {
+    this.dispatches += n;
+  }
+
+  /** The kernel's pipeline on this device, created once and cached. */
+  pipeline(device: GPUDevice, kernel: KernelDefinition): GPUComputePipeline {
     let cache = this.pipelines.get(device);
     if (!cache) {
       cache = new Map();
@@ -86,7 +97,8 @@ export class KernelRunner {
     return pipeline;
   }
 
-  private layout(kernel: KernelDefinition, variable: string): UniformBlock {
+  /** The uniform struct's layout, derived from the kernel's WGSL once. */
+  layout(kernel: KernelDefinition, variable: string): UniformBlock {
     const key = `${kernel.label}|${variable}`;
     let block = this.layouts.get(key);
     if (!block) {

@@ -1,6 +1,6 @@
 // Shows a generated scene and frames the camera on it.
 import { useEffect, useMemo } from 'react';
-import { useThree } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import type { SceneData } from '../core/scene/scene-data';
 import { buildSceneObjects } from './scene-objects';
 
@@ -18,6 +18,9 @@ export function SceneView({ scene }: { scene: SceneData }) {
   // Read the camera inside the effect: the render loop owns it, React only asks for a move.
   const getState = useThree((s) => s.get);
   useEffect(() => () => objects.dispose(), [objects]);
+  useFrame(({ camera }) =>
+    objects.update([camera.position.x, camera.position.y, camera.position.z]),
+  );
   useEffect(() => {
     const { target, distance } = sceneFocus(scene);
     const camera = getState().camera;

@@ -1,25 +1,48 @@
-// Turns SceneData (plain typed arrays) into three objects: one InstancedMesh per batch (its full
-// level of detail for now), shared geometries per mesh id, one material per material id, and the
-// first few point lights. The only place SceneData meets three.
+// Turns SceneData (plain typed arrays) into three objects: shared geometries per mesh id, one
+// material per material id, the first few point lights, and per batch one InstancedMesh per level of
+// detail. update(camera) re-sorts instances between levels by distance when the camera has moved.
+// The only place SceneData meets three.
 import {
   BufferAttribute,
   BufferGeometry,
   Color,
   Group,
   InstancedMesh,
-  MeshStandardMaterial,
   PointLight,
+  type MeshStandardMaterial,
 } from 'three/webgpu';
 import { LIGHT_KINDS, LIGHT_STRIDE, type SceneData } from '../core/scene/scene-data';
-import { materialFactors } from './scene-materials';
+import { createLodPartition, partitionByDistance, type LodPartition } from './lod-partition';
+import { createSceneMaterial } from './scene-materials';
 
 /** Point lights rendered at once; more cost every fragment on every frame. */
 export const MAX_SCENE_LIGHTS = 8;
 
+/** The camera must move this far (metres) before instances are re-sorted between levels. */
+const LOD_UPDATE_STEP = 0.5;
+
 export interface SceneObjects {
   group: Group;
+  /** Draw calls at most: one per batch and level of detail. */
   drawCalls: number;
+  /** Moves instances between levels of detail for this camera position. */
+  update(camera: readonly [number, number, number]): void;
   dispose(): void;
+}
+
+interface LodBatch {
+  meshes: InstancedMesh[];
+  transforms: Float32Array;
+  centres: Float32Array;
+  switchDistances: number[];
+  partition: LodPartition;
+}
+
+function instanceCentres(transforms: Float32Array): Float32Array {
+  const n = transforms.length / 16;
+  const out = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) out.set(transforms.subarray(i * 16 + 12, i * 16 + 15), i * 3);
+  return out;
 }
 
 export function buildSceneObjects(scene: SceneData): SceneObjects {
@@ -37,31 +60,64 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
   }
   const materials = new Map<string, MeshStandardMaterial>();
   for (const id of scene.materials) {
-    const f = materialFactors(id);
-    const mat = new MeshStandardMaterial({
-      color: new Color(f.colour),
-      roughness: f.roughness,
-      metalness: f.metalness,
-      ...(f.emissive ? { emissive: new Color(f.emissive), emissiveIntensity: 1.5 } : {}),
-    });
-    mat.name = id;
-    materials.set(id, mat);
+    materials.set(id, createSceneMaterial(id));
   }
   let drawCalls = 0;
+  const lodBatches: LodBatch[] = [];
   for (const batch of scene.batches) {
     const count = batch.transforms.length / 16;
-    const mesh = new InstancedMesh(
-      geometries.get(batch.lods[0]!)!,
-      materials.get(batch.material)!,
-      count,
-    );
-    mesh.instanceMatrix.array.set(batch.transforms);
-    mesh.instanceMatrix.needsUpdate = true;
-    mesh.computeBoundingSphere();
-    mesh.name = `${batch.lods[0]}|${batch.material}`;
-    group.add(mesh);
-    drawCalls++;
+    const meshes = batch.lods.map((id, level) => {
+      const mesh = new InstancedMesh(geometries.get(id)!, materials.get(batch.material)!, count);
+      mesh.name = `${id}|${batch.material}`;
+      mesh.userData['lod'] = level;
+      group.add(mesh);
+      drawCalls++;
+      return mesh;
+    });
+    if (meshes.length === 1) {
+      const mesh = meshes[0]!;
+      mesh.instanceMatrix.array.set(batch.transforms);
+      mesh.instanceMatrix.needsUpdate = true;
+      mesh.computeBoundingSphere();
+      continue;
+    }
+    // Level membership changes with the camera, so a precomputed bounding sphere would go stale.
+    for (const mesh of meshes) {
+      mesh.frustumCulled = false;
+      mesh.count = 0;
+    }
+    lodBatches.push({
+      meshes,
+      transforms: batch.transforms,
+      centres: instanceCentres(batch.transforms),
+      switchDistances: batch.lodDistances,
+      partition: createLodPartition(count, meshes.length),
+    });
   }
+  let last: readonly [number, number, number] | undefined;
+  const update = (camera: readonly [number, number, number]) => {
+    if (
+      last &&
+      Math.hypot(camera[0] - last[0], camera[1] - last[1], camera[2] - last[2]) < LOD_UPDATE_STEP
+    ) {
+      return;
+    }
+    last = [...camera];
+    for (const b of lodBatches) {
+      partitionByDistance(b.centres, b.switchDistances, camera, b.partition);
+      b.meshes.forEach((mesh, level) => {
+        const indices = b.partition.levels[level]!;
+        const n = b.partition.counts[level]!;
+        const target = mesh.instanceMatrix.array as Float32Array;
+        for (let k = 0; k < n; k++) {
+          const i = indices[k]!;
+          target.set(b.transforms.subarray(i * 16, i * 16 + 16), k * 16);
+        }
+        mesh.count = n;
+        mesh.instanceMatrix.needsUpdate = true;
+      });
+    }
+  };
   const lightCount = Math.min(scene.lights.kinds.length, MAX_SCENE_LIGHTS);
   for (let i = 0; i < lightCount; i++) {
     if (LIGHT_KINDS[scene.lights.kinds[i]!] !== 'point') continue;
@@ -74,6 +130,7 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
   return {
     group,
     drawCalls,
+    update,
     dispose() {
       geometries.forEach((g) => g.dispose());
       materials.forEach((m) => m.dispose());

@@ -27,6 +27,7 @@ export interface AssembleInput {
   lights: LightInput[];
   counts: Record<string, number>;
   phases: Record<string, number>;
+  engines?: Record<string, string>;
 }
 
 type Bounds = SceneData['bounds'];
@@ -124,6 +125,7 @@ export function assembleScene(input: AssembleInput): SceneData {
       drawCalls,
       bytes,
       phases: input.phases,
+      engines: input.engines ?? {},
     },
   };
 }

@@ -3,8 +3,12 @@
 // generator), reports progress, and can be cancelled between and inside phases.
 import { generateDungeon } from '../generators/dungeon';
 import { generatePrimitives } from '../generators/primitives';
+import { generateScatter } from '../generators/scatter';
+import { generateTerrain } from '../generators/terrain';
 import { Prng } from '../prng';
 import { parseSceneSpec, type SceneSpec } from '../spec';
+import { cpuTerrainEngine, type TerrainEngine } from '../terrain/terrain-engine';
+import type { TerrainSurface } from '../terrain/surface';
 import { assembleScene, type LightInput } from './assemble';
 import type { InstanceBatch, MeshData, SceneData } from './scene-data';
 
@@ -19,6 +23,8 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   /** Clock for phase timings (performance.now by default). */
   now?: () => number;
+  /** Where terrain's integer work runs (the CPU reference by default); results are identical. */
+  terrain?: TerrainEngine;
 }
 
 export class GenerationCancelledError extends Error {
@@ -33,6 +39,7 @@ function phasesFor(spec: SceneSpec): string[] {
   const phases = ['validate'];
   if (spec.dungeon) phases.push('dungeon');
   if (spec.terrain) phases.push('terrain');
+  if (spec.terrain && spec.scatter?.length) phases.push('scatter');
   if (spec.primitives?.length) phases.push('primitives');
   phases.push('assemble');
   return phases;
@@ -54,9 +61,6 @@ export async function generateScene(
   if (signal?.aborted) throw new GenerationCancelledError();
 
   const spec = parseSceneSpec(input);
-  if (spec.terrain) {
-    throw new Error('terrain: terrain generation is not available in this build yet');
-  }
   const phases = phasesFor(spec);
   const done = (phase: string) => {
     const t1 = now();
@@ -71,6 +75,8 @@ export async function generateScene(
   const batches: InstanceBatch[] = [];
   const lights: LightInput[] = [];
   const counts: Record<string, number> = {};
+  const engines: Record<string, string> = {};
+  let surface: TerrainSurface | undefined;
 
   if (spec.dungeon) {
     await check();
@@ -80,6 +86,25 @@ export async function generateScene(
     for (const l of d.lights) lights.push({ kind: 'point', ...l });
     for (const [k, v] of Object.entries(d.counts)) counts[`dungeon.${k}`] = v;
     done('dungeon');
+  }
+  if (spec.terrain) {
+    await check();
+    const engine = options.terrain ?? cpuTerrainEngine;
+    const t = await generateTerrain(spec.terrain, rng.fork('terrain'), engine, check);
+    meshes.push(...t.meshes);
+    batches.push(...t.batches);
+    for (const [k, v] of Object.entries(t.counts)) counts[`terrain.${k}`] = v;
+    surface = t.surface;
+    engines['terrain'] = engine.name;
+    done('terrain');
+  }
+  if (surface && spec.scatter?.length) {
+    await check();
+    const s = generateScatter(spec.scatter, surface, rng.fork('scatter'));
+    meshes.push(...s.meshes);
+    batches.push(...s.batches);
+    for (const [k, v] of Object.entries(s.counts)) counts[`scatter.${k}`] = v;
+    done('scatter');
   }
   if (spec.primitives?.length) {
     await check();
@@ -98,6 +123,7 @@ export async function generateScene(
     lights,
     counts,
     phases: timings,
+    engines,
   });
   done('assemble');
   return scene;

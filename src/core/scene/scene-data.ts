@@ -48,6 +48,9 @@ export interface SceneStats {
   bytes: number;
   /** Milliseconds per generation phase. Excluded from sceneHash (timing is not content). */
   phases: Record<string, number>;
+  /** Which engine ran each accelerated phase ('webgpu' or 'cpu'). Excluded from sceneHash: every
+   *  engine produces the same bytes. */
+  engines: Record<string, string>;
 }
 
 export interface SceneData {

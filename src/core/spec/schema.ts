@@ -45,7 +45,8 @@ export const DungeonSpecSchema = strict({
   torches: v.optional(strict({ count: intIn(...range(L.torches)) }), { count: 0 }),
 });
 
-export const NOISE_KIND_NAMES = ['value', 'perlin', 'simplex', 'worley'] as const;
+/** Terrain noise runs in fixed point (bit-identical on GPU and CPU): lattice value and gradient noise. */
+export const TERRAIN_NOISE_KINDS = ['value', 'perlin'] as const;
 export const FRACTAL_NAMES = ['none', 'fbm', 'ridged'] as const;
 
 export const TerrainSpecSchema = strict({
@@ -57,7 +58,7 @@ export const TerrainSpecSchema = strict({
   height: numIn(...range(L.terrainHeight)),
   noise: v.optional(
     strict({
-      kind: v.optional(oneOf(NOISE_KIND_NAMES), 'simplex'),
+      kind: v.optional(oneOf(TERRAIN_NOISE_KINDS), 'perlin'),
       fractal: v.optional(oneOf(FRACTAL_NAMES), 'fbm'),
       octaves: v.optional(intIn(...range(L.octaves)), 6),
       frequency: v.optional(numIn(...range(L.frequency)), 3),
@@ -79,6 +80,7 @@ export const TerrainSpecSchema = strict({
 });
 
 export const SCATTER_KINDS = ['tree', 'rock', 'grass'] as const;
+export type ScatterKind = (typeof SCATTER_KINDS)[number];
 
 export const ScatterLayerSchema = strict({
   kind: oneOf(SCATTER_KINDS),

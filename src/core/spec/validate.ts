@@ -3,6 +3,7 @@
 // ("dungeon.rooms.count: expected 1..500, got 0"); nothing is generated from a bad spec.
 import * as v from 'valibot';
 import { roomCapacity } from '../generators/dungeon/layout';
+import { terrainIssues } from '../terrain/terrain-params';
 import { SPEC_LIMITS } from './limits';
 import { migrateSpec } from './migrations';
 import { SceneSpecSchema, type SceneSpec } from './schema';
@@ -51,6 +52,7 @@ export function crossFieldIssues(spec: SceneSpec): string[] {
       );
     }
   }
+  if (spec.terrain) issues.push(...terrainIssues(spec.terrain));
   if (spec.scatter?.length) {
     if (!spec.terrain) issues.push('scatter: needs a terrain to scatter over');
     else {
