@@ -24,6 +24,8 @@ export interface GenerateStats {
   /** The process's peak resident set size (maxRSS), bytes. */
   peakMemoryBytes: number;
   counts: Record<string, number>;
+  /** Which engine ran each accelerated phase (in Node: 'cpu'). */
+  engines: Record<string, string>;
   /** sceneHash: SHA-256 of the scene's content, equal to the studio's for the same spec. */
   hash: string;
 }
@@ -58,6 +60,7 @@ export function buildStats(input: {
     glbBytes: input.glbBytes,
     peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
     counts: s.counts,
+    engines: s.engines,
     hash: input.hash,
   };
 }

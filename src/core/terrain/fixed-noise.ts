@@ -2,22 +2,26 @@
 // heightfield, mirrored line for line by shaders/fixed-noise.wgsl and shaders/terrain-height.wgsl.
 // Coordinates are Q16 lattice units held in u32 (see heightfield-params.ts for how they stay in
 // range); noise values are Q16 in about [-1, 1].
-import { fadeQ16, hash2, lerpQ16, mulQ16S, mulQ16U, ONE } from './fixed-point';
+import { fadeQ16, lerpQ16, mix32, mulQ16S, mulQ16U, ONE } from './fixed-point';
 
 export const TERRAIN_NOISE_CODES = { value: 0, perlin: 1 } as const;
 export const TERRAIN_FRACTAL_CODES = { none: 0, fbm: 1, ridged: 2 } as const;
 
-/** Value noise: hashed lattice values in [-1, 1), blended with the quintic fade. */
+/** Value noise: hashed lattice values in [-1, 1), blended with the fade. */
 export function valueNoiseQ16(x: number, y: number, seed: number): number {
   const cx = x >> 16;
   const cy = y >> 16;
   const u = fadeQ16(x & 0xffff);
   const v = fadeQ16(y & 0xffff);
-  const corner = (dx: number, dy: number) =>
-    ((hash2((cx + dx) | 0, (cy + dy) | 0, seed) >>> 15) - ONE) | 0;
-  const a = lerpQ16(corner(0, 0), corner(1, 0), u);
-  const b = lerpQ16(corner(0, 1), corner(1, 1), u);
-  return lerpQ16(a, b, v);
+  // hash2(x, y, seed) = mix32(x ^ mix32(y ^ mix32(seed))), with the shared inner mixes hoisted.
+  const s = mix32(seed);
+  const row0 = mix32(cy ^ s);
+  const row1 = mix32((cy + 1) ^ s);
+  const c00 = ((mix32(cx ^ row0) >>> 15) - ONE) | 0;
+  const c10 = ((mix32((cx + 1) ^ row0) >>> 15) - ONE) | 0;
+  const c01 = ((mix32(cx ^ row1) >>> 15) - ONE) | 0;
+  const c11 = ((mix32((cx + 1) ^ row1) >>> 15) - ONE) | 0;
+  return lerpQ16(lerpQ16(c00, c10, u), lerpQ16(c01, c11, u), v);
 }
 
 /** Dot product of the hashed corner gradient (one of 8 directions) with the offset (fx, fy). */
@@ -50,11 +54,14 @@ export function gradientNoiseQ16(x: number, y: number, seed: number): number {
   const fy = y & 0xffff;
   const u = fadeQ16(fx);
   const v = fadeQ16(fy);
-  const d = (dx: number, dy: number) =>
-    gradDot(hash2((cx + dx) | 0, (cy + dy) | 0, seed), fx - dx * ONE, fy - dy * ONE);
-  const a = lerpQ16(d(0, 0), d(1, 0), u);
-  const b = lerpQ16(d(0, 1), d(1, 1), u);
-  return lerpQ16(a, b, v);
+  const s = mix32(seed);
+  const row0 = mix32(cy ^ s);
+  const row1 = mix32((cy + 1) ^ s);
+  const d00 = gradDot(mix32(cx ^ row0), fx, fy);
+  const d10 = gradDot(mix32((cx + 1) ^ row0), fx - ONE, fy);
+  const d01 = gradDot(mix32(cx ^ row1), fx, fy - ONE);
+  const d11 = gradDot(mix32((cx + 1) ^ row1), fx - ONE, fy - ONE);
+  return lerpQ16(lerpQ16(d00, d10, u), lerpQ16(d01, d11, u), v);
 }
 
 export function latticeNoiseQ16(kind: number, x: number, y: number, seed: number): number {

@@ -36,7 +36,10 @@ export function lerpQ16(a: number, b: number, t: number): number {
   return (a + mulQ16S((b - a) | 0, t)) | 0;
 }
 
-/** A 32-bit integer mix (xorshift-multiply, two rounds): u32 in, well-spread u32 out. */
+/**
+ * A 32-bit integer mix (xorshift-multiply, two rounds): u32 in, well-spread u32 out. A lattice point
+ * (x, y) hashes as mix32(x ^ mix32(y ^ mix32(seed))), as hash2 in fixed-noise.wgsl.
+ */
 export function mix32(x: number): number {
   let h = x >>> 0;
   h ^= h >>> 16;
@@ -45,9 +48,4 @@ export function mix32(x: number): number {
   h = Math.imul(h, 0x846ca68b) >>> 0;
   h ^= h >>> 16;
   return h >>> 0;
-}
-
-/** Hash of an integer lattice point (any i32 x, y) and a seed. */
-export function hash2(x: number, y: number, seed: number): number {
-  return mix32((x >>> 0) ^ mix32((y >>> 0) ^ mix32(seed >>> 0)));
 }

@@ -13,10 +13,40 @@ export interface ZoneMesh {
   cells: number;
 }
 
-/** Zone index per grid cell ((n-1)^2, row-major). */
+/** Radius (samples) of the box blur the zone rules look through, so zones form patches, not noise. */
+export const ZONE_BLUR_RADIUS = 2;
+
+/** Separable box blur of the heights (edges clamped): the surface the zone rules judge. */
+function blurredHeights(s: TerrainSurface, radius: number): Float64Array {
+  const n = s.resolution;
+  const tmp = new Float64Array(n * n);
+  const out = new Float64Array(n * n);
+  const width = 2 * radius + 1;
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let k = -radius; k <= radius; k++) {
+        sum += s.heights[j * n + Math.min(n - 1, Math.max(0, i + k))]!;
+      }
+      tmp[j * n + i] = sum / width;
+    }
+  }
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let k = -radius; k <= radius; k++) {
+        sum += tmp[Math.min(n - 1, Math.max(0, j + k)) * n + i]!;
+      }
+      out[j * n + i] = sum / width;
+    }
+  }
+  return out;
+}
+
+/** Zone index per grid cell ((n-1)^2, row-major), from the slope and height of the blurred surface. */
 export function cellZones(s: TerrainSurface): Uint8Array {
   const n = s.resolution;
-  const h = s.heights;
+  const h = blurredHeights(s, ZONE_BLUR_RADIUS);
   const d = spacing(s);
   const zones = new Uint8Array((n - 1) * (n - 1));
   for (let j = 0; j < n - 1; j++) {
