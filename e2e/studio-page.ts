@@ -1,6 +1,6 @@
 // A driver for the studio page: opens it, records console errors and uncaught exceptions, waits for
-// window.studio.ready, and measures what the canvas really shows.
-import { expect, type Page } from '@playwright/test';
+// window.studio.ready, measures what the canvas really shows, and drives the spec panel as a user.
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface PixelStats {
   width: number;
@@ -79,5 +79,99 @@ export class StudioPage {
 
   expectNoErrors(): void {
     expect(this.errors).toEqual([]);
+  }
+
+  // The spec panel -------------------------------------------------------------------------------
+
+  specPanel(): Locator {
+    return this.page.getByTestId('spec-panel');
+  }
+
+  /** The input for a spec path as the validator names it: "seed", "dungeon.rooms.count". */
+  specField(path: string): Locator {
+    return this.specPanel().locator(`[data-path="${path}"]`);
+  }
+
+  /** The path-named problem shown next to a field. */
+  fieldIssue(path: string): Locator {
+    return this.specPanel().locator(`[data-issue-for="${path}"]`);
+  }
+
+  async chooseExample(name: string): Promise<void> {
+    await this.specPanel().getByRole('button', { name: 'New from example' }).click();
+    const menu = this.specPanel().getByRole('menu', { name: 'Example specs' });
+    await menu.locator(`[data-example="${name}"]`).click();
+    await expect(menu).toBeHidden();
+  }
+
+  /** Clears a field and types a value into it, key by key. */
+  async typeInField(path: string, value: string): Promise<void> {
+    const field = this.specField(path);
+    await field.click();
+    await field.fill('');
+    await field.pressSequentially(value);
+  }
+
+  async newSeed(): Promise<void> {
+    await this.specPanel().getByRole('button', { name: 'New seed' }).click();
+  }
+
+  generateButton(): Locator {
+    return this.specPanel().getByRole('button', { name: /^Generate/ });
+  }
+
+  cancelButton(): Locator {
+    return this.specPanel().getByRole('button', { name: 'Cancel' });
+  }
+
+  progressBar(): Locator {
+    return this.specPanel().getByRole('progressbar', { name: 'Generation progress' });
+  }
+
+  /** How the last generation ended, as the panel shows it (data-status: ready, failed, cancelled). */
+  generationStatus(): Locator {
+    return this.page.getByTestId('generation-status');
+  }
+
+  /** Presses Generate and waits for the panel to show the outcome; returns the status. */
+  async generateFromPanel(): Promise<string> {
+    await this.generateButton().click();
+    const status = this.generationStatus();
+    await expect(status).toHaveAttribute('data-status', /^(ready|failed|cancelled)$/, {
+      timeout: 60_000,
+    });
+    return (await status.getAttribute('data-status'))!;
+  }
+
+  statsPanel(): Locator {
+    return this.page.getByTestId('stats-panel');
+  }
+
+  /** A value in the stats panel: "triangles", "drawCalls", "counts.dungeon.rooms", "total". */
+  stat(name: string): Locator {
+    return this.statsPanel().locator(`[data-stat="${name}"]`);
+  }
+
+  async statNumber(name: string): Promise<number> {
+    return Number((await this.stat(name).innerText()).replace(/[^\d.]/g, ''));
+  }
+
+  /** The short scene hash the stats panel shows. */
+  async shownSceneHash(): Promise<string> {
+    return (await this.page.getByTestId('scene-hash').innerText()).trim();
+  }
+
+  /**
+   * Blocks the scene worker's thread for `ms`, so a generation started now is still in flight when
+   * the test acts on it (the real ones take tens of milliseconds). Atomics.wait sleeps without
+   * spinning (the studio is cross-origin isolated); resolves when the worker is free again.
+   */
+  holdSceneWorker(ms: number): Promise<void> {
+    const worker = this.page.workers().find((w) => /scene-worker/.test(w.url()));
+    if (!worker) throw new Error('the scene worker has not started (generate once first)');
+    return worker.evaluate((hold) => {
+      if (typeof SharedArrayBuffer === 'undefined') throw new Error('not cross-origin isolated');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hold);
+    }, ms);
   }
 }

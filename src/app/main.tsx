@@ -5,10 +5,13 @@ import { createRoot } from 'react-dom/client';
 import type { WebGPURenderer } from 'three/webgpu';
 import { createComputeClient } from '../gpu/compute-client';
 import { spawnComputeWorker } from '../gpu/spawn-compute-worker';
+import { runGeneration } from '../generation/run-generation';
+import { cancelPromptly } from '../generation/prompt-cancel';
 import { createSceneClient } from '../generation/scene-client';
 import { spawnSceneWorker } from '../generation/spawn-scene-worker';
 import { createStudioStore } from '../state/store';
 import { StoreProvider } from '../state/store-context';
+import { createExampleSource } from '../ui/spec-panel/examples';
 import '../ui/studio.css';
 import { App } from './App';
 import { createReadiness } from './readiness';
@@ -16,8 +19,10 @@ import { createStudioApi } from './studio-api';
 
 const store = createStudioStore();
 const compute = createComputeClient(spawnComputeWorker);
-const scenes = createSceneClient(spawnSceneWorker);
+// Every run ends the moment it is cancelled; a late result never replaces the scene on show.
+const scenes = cancelPromptly(createSceneClient(spawnSceneWorker));
 const readiness = createReadiness();
+const examples = createExampleSource(import.meta.env.BASE_URL);
 let renderer: WebGPURenderer | undefined;
 
 compute.info().then(
@@ -47,6 +52,8 @@ createRoot(root).render(
     <StoreProvider store={store}>
       <App
         compute={compute}
+        generate={(spec, signal) => runGeneration(store, scenes, spec, signal)}
+        examples={examples}
         onFrame={readiness.frame}
         onRenderer={(r) => {
           renderer = r;

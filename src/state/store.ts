@@ -4,8 +4,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createComputeSlice, type ComputeSlice } from './compute-slice';
 import { createRendererSlice, type RendererSlice } from './renderer-slice';
 import { createSceneSlice, type SceneSlice } from './scene-slice';
+import { createSpecSlice, type SpecSlice } from './spec-slice';
 
-export type StudioState = RendererSlice & ComputeSlice & SceneSlice;
+export type StudioState = RendererSlice & ComputeSlice & SceneSlice & SpecSlice;
 export type StudioStore = StoreApi<StudioState>;
 
 export function createStudioStore(): StudioStore {
@@ -13,5 +14,6 @@ export function createStudioStore(): StudioStore {
     ...createRendererSlice(...a),
     ...createComputeSlice(...a),
     ...createSceneSlice(...a),
+    ...createSpecSlice(...a),
   }));
 }

@@ -1,0 +1,95 @@
+// The studio's side panel: the scene spec as a form (or JSON), "New from example", Generate with
+// progress and Cancel. Collapses to a thin rail so the viewport can take the whole window.
+import { useEffect, useState } from 'react';
+import { useStudio } from '../../state/store-context';
+import type { ExampleSource } from './examples';
+import { ExamplesMenu } from './ExamplesMenu';
+import { GenerateBar } from './GenerateBar';
+import { JsonTab } from './JsonTab';
+import { SpecForm } from './SpecForm';
+import { useGeneration, type GenerateFn } from './use-generation';
+
+export interface SpecPanelProps {
+  generate: GenerateFn;
+  examples: ExampleSource;
+}
+
+type Tab = 'form' | 'json';
+
+export function SpecPanel({ generate, examples }: SpecPanelProps) {
+  const [collapsed, setCollapsed] = useState(false);
+  const [tab, setTab] = useState<Tab>('form');
+  const control = useGeneration(generate);
+  const generating = useStudio((s) => s.scene.status === 'generating');
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        control.start();
+      } else if (e.key === 'Escape' && control.running) {
+        control.cancel();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [control]);
+
+  if (collapsed) {
+    return (
+      <aside className="spec-panel spec-panel-collapsed" aria-label="Scene spec">
+        <button
+          type="button"
+          className="spec-rail-button"
+          aria-label="Show the spec panel"
+          aria-expanded={false}
+          title="Show the spec panel"
+          onClick={() => setCollapsed(false)}
+        >
+          <span className="spec-rail-icon" aria-hidden="true" />
+          <span className="spec-rail-label">Scene spec</span>
+          {generating && <span className="spec-rail-busy" aria-label="Generating" />}
+        </button>
+      </aside>
+    );
+  }
+
+  return (
+    <aside className="spec-panel" aria-label="Scene spec" data-testid="spec-panel">
+      <header className="spec-header">
+        <h2>Scene spec</h2>
+        <button
+          type="button"
+          className="spec-icon-button"
+          aria-label="Hide the spec panel"
+          aria-expanded={true}
+          title="Hide the spec panel"
+          onClick={() => setCollapsed(true)}
+        >
+          <span className="spec-collapse-icon" aria-hidden="true" />
+        </button>
+      </header>
+      <div className="spec-toolbar">
+        <ExamplesMenu source={examples} />
+        <div className="spec-tabs" role="tablist" aria-label="Spec view">
+          {(['form', 'json'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              className="spec-tab"
+              onClick={() => setTab(t)}
+            >
+              {t === 'form' ? 'Form' : 'JSON'}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="spec-body" role="tabpanel">
+        {tab === 'form' ? <SpecForm /> : <JsonTab />}
+      </div>
+      <GenerateBar control={control} />
+    </aside>
+  );
+}
