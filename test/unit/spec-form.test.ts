@@ -2,7 +2,8 @@
 // immutable writes, matching validation issues to fields).
 import { describe, expect, it } from 'vitest';
 import { SceneSpecSchema, SPEC_LIMITS } from '../../src/core/spec';
-import { parseSceneSpec, SceneSpecError } from '../../src/core/spec';
+import type { SceneSpecError } from '../../src/core/spec';
+import { parseSceneSpec } from '../../src/core/spec';
 import { issuesAt, pathKey, readPath, writePath } from '../../src/state/spec-path';
 import {
   describeSchema,
