@@ -1,8 +1,7 @@
-// `npm run bench`: named benchmarks, each run side by side with its peer in the same process on the
-// same input, in Node and in headless Chromium. Prints a table (median, min, max, throughput, ratio
-// vs peer) and writes JSON under bench/results/ with the machine described.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+// `npm run bench [name] [--no-browser]`: named benchmarks, in Node and in headless Chromium, each
+// against its peer or its anchor figures. Prints tables (median, spread, ratios) and writes JSON under
+// bench/results/ with the machine described. `noise-fbm`: noise bake vs simplex-noise; `scenes`
+// (alias `dungeon`): scene generation, memory and frame time (bench/scenes.ts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -12,7 +11,8 @@ import { NOISE_CASE, NOISE_CASE_PARAMS, NOISE_CASE_SAMPLES } from './lib/noise-c
 import { peerFbm } from './lib/simplex-peer';
 import { summarize, timeRuns, type Timing } from './lib/stats';
 import type { BrowserBenchResult } from './browser/noise-bench';
-import { dungeonTable, runDungeonBench } from './dungeon';
+import { machineInfo, textTable, writeResult } from './lib/report';
+import { scenes } from './scenes';
 import { WEBGPU_ARGS, chromiumEnv, findChromium } from '../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -94,31 +94,7 @@ function table(timings: Timing[]): string {
     'vs peer',
     'note',
   ];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-function machineInfo(extra: Record<string, string> = {}) {
-  return {
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    cores: os.cpus().length,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-    ...extra,
-  };
-}
-
-function writeResult(name: string, result: Record<string, unknown>): string {
-  const dir = path.join(root, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const date = new Date().toISOString();
-  const out = { benchmark: name, date, ...result };
-  const file = path.join(dir, `${name}-${date.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  writeFileSync(path.join(dir, `${name}-latest.json`), `${JSON.stringify(out, null, 2)}\n`);
-  return path.relative(root, file);
+  return textTable(head, rows);
 }
 
 async function noiseFbm() {
@@ -152,31 +128,25 @@ async function noiseFbm() {
   console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores; results: ${file}\n`);
 }
 
-function dungeon() {
-  console.log('== dungeon: example spec to SceneData in Node (each case in its own process)\n');
-  const results = runDungeonBench();
-  console.log(dungeonTable(results));
-  const base = Math.max(...results.map((r) => r.baselineRssMB));
-  console.log(
-    `\npeak RSS is the whole Node process (runtime and TypeScript loader included: ${base.toFixed(0)} MB before generating).`,
-  );
-  console.log(
-    'seed 000 figures are claims from the original design document, not measurements of ours.',
-  );
-  const file = writeResult('dungeon', { machine: machineInfo(), results });
-  console.log(`results: ${file}\n`);
-}
-
-const BENCHMARKS: Record<string, () => unknown> = { 'noise-fbm': noiseFbm, dungeon };
+const BENCHMARKS: Record<string, (flags: Set<string>) => unknown> = {
+  'noise-fbm': noiseFbm,
+  scenes: (flags) => scenes({ browser: !flags.has('--no-browser') }),
+};
+/** Old names that still work. */
+const ALIASES: Record<string, string> = { dungeon: 'scenes' };
 
 async function main() {
-  const only = process.argv[2];
+  const args = process.argv.slice(2);
+  const flags = new Set(args.filter((a) => a.startsWith('--')));
+  const named = args.find((a) => !a.startsWith('--'));
+  const only = named ? (ALIASES[named] ?? named) : undefined;
   if (only && !BENCHMARKS[only]) {
-    console.error(`unknown benchmark '${only}'; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+    const known = [...Object.keys(BENCHMARKS), ...Object.keys(ALIASES)].join(', ');
+    console.error(`unknown benchmark '${named}'; known: ${known}`);
     process.exit(2);
   }
   for (const [name, run] of Object.entries(BENCHMARKS)) {
-    if (!only || only === name) await run();
+    if (!only || only === name) await run(flags);
   }
 }
 

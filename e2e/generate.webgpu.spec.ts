@@ -61,13 +61,24 @@ test('terrain and forest generate in the worker on WebGPU with the same hash as 
   await studio.open();
   for (const name of ['terrain', 'forest']) {
     const spec = example(name);
-    const result = await page.evaluate((s) => window.studio!.generate(s), spec);
+    const result = await page.evaluate(
+      (s) => window.studio!.generate(s, undefined, { terrainEngine: 'webgpu' }),
+      spec,
+    );
     const node = await generateScene(spec);
     expect(node.stats.engines).toEqual({ terrain: 'cpu' });
     expect(result.stats.engines).toEqual({ terrain: 'webgpu' });
     expect(result.hash).toBe(await sceneHash(node));
     expect(result.stats.triangles).toBe(node.stats.triangles);
   }
+  // The default ('auto') runs terrain on the CPU on a software adapter such as SwiftShader: the
+  // same scene, sooner.
+  const adapter = await page.evaluate(() => window.studio!.compute().then((c) => c.adapter));
+  const auto = await page.evaluate((s) => window.studio!.generate(s), example('forest'));
+  expect(auto.stats.engines).toEqual({
+    terrain: /swiftshader/i.test(adapter) ? 'cpu' : 'webgpu',
+  });
+  expect(auto.hash).toBe(await sceneHash(await generateScene(example('forest'))));
   expect(
     await page.evaluate(() => window.studio!.generate({ version: 1, seed: 1 }).catch(String)),
   ).toContain('nothing to generate');

@@ -12,6 +12,14 @@ export interface Timing {
   note?: string;
 }
 
+/** Median of the values (NaN when there are none). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 export function summarize(
   name: string,
   where: Timing['where'],
@@ -20,13 +28,11 @@ export function summarize(
   note?: string,
 ): Timing {
   const sorted = [...times].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return {
     name,
     where,
     runs: times.length,
-    medianMs: median,
+    medianMs: median(sorted),
     minMs: sorted[0]!,
     maxMs: sorted[sorted.length - 1]!,
     samples,

@@ -10,6 +10,7 @@ import type { GenerateFn } from '../ui/spec-panel/use-generation';
 import { StatsPanel } from '../ui/StatsPanel';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useDemoTextures } from '../viewport/use-demo-textures';
+import type { RenderStatsRecorder } from '../viewport/render-stats';
 import { Viewport } from '../viewport/Viewport';
 
 export interface AppProps {
@@ -18,10 +19,11 @@ export interface AppProps {
   generate: GenerateFn;
   examples: ExampleSource;
   onFrame: (textured: boolean) => void;
+  renderStats: RenderStatsRecorder;
   onRenderer: (renderer: WebGPURenderer) => void;
 }
 
-export function App({ compute, generate, examples, onFrame, onRenderer }: AppProps) {
+export function App({ compute, generate, examples, onFrame, onRenderer, renderStats }: AppProps) {
   const store = useStudioStore();
   const onBaked = useCallback((ms: number) => store.getState().bakeFinished(ms), [store]);
   const onError = useCallback((m: string) => store.getState().computeFailed(m), [store]);
@@ -32,7 +34,13 @@ export function App({ compute, generate, examples, onFrame, onRenderer }: AppPro
     <div className="studio">
       <SpecPanel generate={generate} examples={examples} />
       <main className="stage">
-        <Viewport textures={textures} scene={scene} onFrame={onFrame} onRenderer={onRenderer} />
+        <Viewport
+          textures={textures}
+          scene={scene}
+          onFrame={onFrame}
+          onRenderer={onRenderer}
+          renderStats={renderStats}
+        />
         <div className="studio-title">Canvas3D Studio</div>
         <StatusBadge />
         <StatsPanel />

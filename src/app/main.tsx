@@ -16,12 +16,14 @@ import '../ui/studio.css';
 import { App } from './App';
 import { createReadiness } from './readiness';
 import { createStudioApi } from './studio-api';
+import { createRenderStatsRecorder } from '../viewport/render-stats';
 
 const store = createStudioStore();
 const compute = createComputeClient(spawnComputeWorker);
 // Every run ends the moment it is cancelled; a late result never replaces the scene on show.
 const scenes = cancelPromptly(createSceneClient(spawnSceneWorker));
 const readiness = createReadiness();
+const renderStats = createRenderStatsRecorder();
 const examples = createExampleSource(import.meta.env.BASE_URL);
 let renderer: WebGPURenderer | undefined;
 
@@ -42,6 +44,7 @@ window.studio = createStudioApi({
   scenes,
   ready: readiness.ready,
   frames: readiness.frames,
+  renderStats,
   rendererDevice: () => (renderer?.backend as { device?: GPUDevice } | undefined)?.device,
 });
 
@@ -55,6 +58,7 @@ createRoot(root).render(
         generate={(spec, signal) => runGeneration(store, scenes, spec, signal)}
         examples={examples}
         onFrame={readiness.frame}
+        renderStats={renderStats}
         onRenderer={(r) => {
           renderer = r;
         }}

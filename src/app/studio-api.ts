@@ -4,10 +4,12 @@ import { version as packageVersion } from '../../package.json';
 import type { NoiseBakeParams, NoiseField } from '../core/noise';
 import type { BakeTiming, ComputeInfo } from '../gpu/compute-api';
 import type { ComputeClient } from '../gpu/compute-client';
+import type { GenerationOptions } from '../generation/scene-api';
 import type { SceneClient } from '../generation/scene-client';
 import { runGeneration, type GenerationResult } from '../generation/run-generation';
 import type { StudioStore } from '../state/store';
 import type { RenderBackend } from '../state/renderer-slice';
+import type { RenderStats, RenderStatsRecorder } from '../viewport/render-stats';
 
 export interface RendererInfo {
   backend: RenderBackend;
@@ -29,13 +31,23 @@ export interface StudioApi {
   compute(): Promise<ComputeInfo>;
   /** Frames rendered so far. */
   frames(): number;
+  /**
+   * Render figures over the latest `frames` frames (default 120): frame interval and main-thread
+   * render time (median, p95), and the latest frame's draw calls and triangles (renderer.info).
+   */
+  renderStats(frames?: number): RenderStats;
   /** Bakes a noise field with the compute worker (the same kernel the demo scene uses). */
   bakeNoise(params: Partial<NoiseBakeParams>): Promise<NoiseField & BakeTiming>;
   /**
    * Generates a scene from a spec (JSON object) in the scene worker and shows it in the viewport.
-   * Rejects with every spec problem named by path. `signal` cancels it.
+   * Rejects with every spec problem named by path. `signal` cancels it. `options.terrainEngine`
+   * picks where terrain runs ('auto' by default; the scene is the same either way).
    */
-  generate(spec: unknown, signal?: AbortSignal): Promise<GenerationResult>;
+  generate(
+    spec: unknown,
+    signal?: AbortSignal,
+    options?: GenerationOptions,
+  ): Promise<GenerationResult>;
   /** The content hash of the scene on show (null before any generation). */
   sceneHash(): string | null;
   /** Fault injection for tests and support. */
@@ -53,6 +65,7 @@ export interface StudioApiDeps {
   scenes: SceneClient;
   ready: Promise<void>;
   frames: () => number;
+  renderStats: RenderStatsRecorder;
   rendererDevice: () => GPUDevice | undefined;
 }
 
@@ -72,8 +85,10 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
     rendererStatus: () => deps.store.getState().renderer.status,
     compute: () => deps.compute.info(),
     frames: deps.frames,
+    renderStats: (frames) => deps.renderStats.stats(frames),
     bakeNoise: (params) => deps.compute.bakeNoise(params),
-    generate: (spec, signal) => runGeneration(deps.store, deps.scenes, spec, signal),
+    generate: (spec, signal, options) =>
+      runGeneration(deps.store, deps.scenes, spec, signal, options),
     sceneHash: () => deps.store.getState().scene.hash ?? null,
     debug: {
       loseRendererDevice() {

@@ -19,6 +19,7 @@ export function cancelPromptly(client: SceneClient): SceneClient {
         signal.addEventListener('abort', onAbort, { once: true });
         client
           .generate(spec, {
+            ...options,
             signal,
             onProgress: (p) => {
               if (!signal.aborted) onProgress?.(p);

@@ -2,6 +2,7 @@
 // recorded in the store. Cancelling (signal) ends it as 'cancelled', never as a failure.
 import type { SceneStats } from '../core/scene/scene-data';
 import type { StudioStore } from '../state/store';
+import type { GenerationOptions } from './scene-api';
 import type { SceneClient } from './scene-client';
 
 export interface GenerationResult {
@@ -14,11 +15,13 @@ export async function runGeneration(
   client: SceneClient,
   spec: unknown,
   signal?: AbortSignal,
+  options: GenerationOptions = {},
 ): Promise<GenerationResult> {
   const s = store.getState();
   s.generationStarted();
   try {
     const { scene, hash } = await client.generate(spec, {
+      ...options,
       ...(signal ? { signal } : {}),
       onProgress: (p) => store.getState().generationProgress(p.phase, p.fraction),
     });

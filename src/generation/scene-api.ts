@@ -1,10 +1,16 @@
 // What the scene worker offers: generateScene off the main thread, with progress and cancellation.
 import type { GenerateProgress } from '../core/scene/generate-scene';
 import type { SceneData } from '../core/scene/scene-data';
+import type { TerrainEnginePreference } from './terrain-engine-choice';
 
 export interface GeneratedScene {
   scene: SceneData;
   hash: string;
+}
+
+export interface GenerationOptions {
+  /** Where terrain runs: 'auto' (default: WebGPU on a hardware adapter), 'webgpu' or 'cpu'. */
+  terrainEngine?: TerrainEnginePreference;
 }
 
 export interface SceneWorkerApi {
@@ -12,6 +18,7 @@ export interface SceneWorkerApi {
     jobId: number,
     spec: unknown,
     onProgress: (p: GenerateProgress) => void,
+    options?: GenerationOptions,
   ): Promise<GeneratedScene>;
   cancel(jobId: number): void;
 }

@@ -2,12 +2,15 @@
 // and an AbortSignal that cancels the job inside the worker.
 import type { GenerateProgress } from '../core/scene/generate-scene';
 import { proxy, wrap, type Remote } from '../lib/comlink';
-import type { GeneratedScene, SceneWorkerApi } from './scene-api';
+import type { GeneratedScene, GenerationOptions, SceneWorkerApi } from './scene-api';
 
 export interface SceneClient {
   generate(
     spec: unknown,
-    options?: { onProgress?: (p: GenerateProgress) => void; signal?: AbortSignal },
+    options?: GenerationOptions & {
+      onProgress?: (p: GenerateProgress) => void;
+      signal?: AbortSignal;
+    },
   ): Promise<GeneratedScene>;
   terminate(): void;
 }
@@ -30,7 +33,13 @@ export function createSceneClient(spawn: () => Worker): SceneClient {
       const onAbort = () => void r.cancel(jobId);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        return await r.generate(jobId, spec, proxy(options.onProgress ?? (() => {})));
+        const { terrainEngine } = options;
+        return await r.generate(
+          jobId,
+          spec,
+          proxy(options.onProgress ?? (() => {})),
+          terrainEngine ? { terrainEngine } : {},
+        );
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
       }

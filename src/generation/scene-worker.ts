@@ -5,15 +5,16 @@ import { sceneTransferables } from '../core/scene/scene-data';
 import { sceneHash } from '../core/scene/scene-hash';
 import { expose, transfer } from '../lib/comlink';
 import type { SceneWorkerApi } from './scene-api';
-import { selectTerrainEngine, type SelectedTerrainEngine } from './terrain-engine-select';
+import { chooseTerrainEngine, type TerrainEngines } from './terrain-engine-choice';
+import { createTerrainEngines } from './terrain-engine-select';
 
 const jobs = new Map<number, AbortController>();
-let terrainEngine: Promise<SelectedTerrainEngine> | undefined;
+let terrainEngines: Promise<TerrainEngines> | undefined;
 
 /** Started on the first job that has a terrain, so dungeon-only sessions never open a GPU device. */
-function terrain(): Promise<SelectedTerrainEngine> {
-  terrainEngine ??= selectTerrainEngine((self.navigator as Navigator & { gpu?: GPU }).gpu);
-  return terrainEngine;
+function engines(): Promise<TerrainEngines> {
+  terrainEngines ??= createTerrainEngines((self.navigator as Navigator & { gpu?: GPU }).gpu);
+  return terrainEngines;
 }
 
 function hasTerrain(spec: unknown): boolean {
@@ -21,14 +22,16 @@ function hasTerrain(spec: unknown): boolean {
 }
 
 const api: SceneWorkerApi = {
-  async generate(jobId, spec, onProgress) {
+  async generate(jobId, spec, onProgress, options = {}) {
     const controller = new AbortController();
     jobs.set(jobId, controller);
     try {
       const scene = await generateScene(spec, {
         signal: controller.signal,
         onProgress,
-        ...(hasTerrain(spec) ? { terrain: await terrain() } : {}),
+        ...(hasTerrain(spec)
+          ? { terrain: chooseTerrainEngine(await engines(), options.terrainEngine) }
+          : {}),
       });
       const hash = await sceneHash(scene);
       return transfer({ scene, hash }, sceneTransferables(scene));

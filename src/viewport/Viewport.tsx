@@ -8,6 +8,7 @@ import { useStudio, useStudioStore } from '../state/store-context';
 import { createStudioRenderer } from './create-renderer';
 import { DemoScene } from './DemoScene';
 import { FrameProbe } from './FrameProbe';
+import type { RenderStatsRecorder } from './render-stats';
 import { OrbitController } from './OrbitController';
 import { SceneView, sceneFocus } from './SceneView';
 import type { DemoTextures } from './use-demo-textures';
@@ -19,10 +20,12 @@ export interface ViewportProps {
   /** A generated scene replaces the demo scene. */
   scene?: SceneData | undefined;
   onFrame: (textured: boolean) => void;
+  /** Receives each frame's render figures (window.studio.renderStats reads them). */
+  renderStats: RenderStatsRecorder;
   onRenderer: (renderer: WebGPURenderer) => void;
 }
 
-export function Viewport({ textures, scene, onFrame, onRenderer }: ViewportProps) {
+export function Viewport({ textures, scene, onFrame, onRenderer, renderStats }: ViewportProps) {
   const store = useStudioStore();
   const epoch = useStudio((s) => s.renderer.epoch);
 
@@ -52,7 +55,7 @@ export function Viewport({ textures, scene, onFrame, onRenderer }: ViewportProps
       <color attach="background" args={['#1b1e24']} />
       <OrbitController target={scene ? sceneFocus(scene).target : [0, 0.9, 0]} />
       {scene ? <SceneView scene={scene} /> : textures && <DemoScene textures={textures} />}
-      <FrameProbe onFrame={() => onFrame(textures !== null)} />
+      <FrameProbe onFrame={() => onFrame(textures !== null)} recorder={renderStats} />
     </Canvas>
   );
 }
