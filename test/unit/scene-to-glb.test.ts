@@ -12,7 +12,7 @@ import { validateGlb } from '../support/validate-glb';
 const example = (name: string): unknown =>
   JSON.parse(readFileSync(path.resolve(__dirname, `../../public/examples/${name}.json`), 'utf8'));
 
-const EXAMPLES = ['primitives', 'dungeon-medium', 'terrain', 'forest'];
+const EXAMPLES = ['primitives', 'dungeon-medium', 'dungeon-large', 'terrain', 'forest'];
 
 interface Exported {
   scene: SceneData;
