@@ -18,9 +18,7 @@ export function SceneView({ scene }: { scene: SceneData }) {
   // Read the camera inside the effect: the render loop owns it, React only asks for a move.
   const getState = useThree((s) => s.get);
   useEffect(() => () => objects.dispose(), [objects]);
-  useFrame(({ camera }) =>
-    objects.update([camera.position.x, camera.position.y, camera.position.z]),
-  );
+  useFrame(({ camera }) => objects.update(camera.position.x, camera.position.y, camera.position.z));
   useEffect(() => {
     const { target, distance } = sceneFocus(scene);
     const camera = getState().camera;

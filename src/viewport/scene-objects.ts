@@ -26,7 +26,7 @@ export interface SceneObjects {
   /** Draw calls at most: one per batch and level of detail. */
   drawCalls: number;
   /** Moves instances between levels of detail for this camera position. */
-  update(camera: readonly [number, number, number]): void;
+  update(x: number, y: number, z: number): void;
   dispose(): void;
 }
 
@@ -95,14 +95,10 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
     });
   }
   let last: readonly [number, number, number] | undefined;
-  const update = (camera: readonly [number, number, number]) => {
-    if (
-      last &&
-      Math.hypot(camera[0] - last[0], camera[1] - last[1], camera[2] - last[2]) < LOD_UPDATE_STEP
-    ) {
-      return;
-    }
-    last = [...camera];
+  const update = (x: number, y: number, z: number) => {
+    if (last && Math.hypot(x - last[0], y - last[1], z - last[2]) < LOD_UPDATE_STEP) return;
+    const camera = [x, y, z] as const;
+    last = camera;
     for (const b of lodBatches) {
       partitionByDistance(b.centres, b.switchDistances, camera, b.partition);
       b.meshes.forEach((mesh, level) => {

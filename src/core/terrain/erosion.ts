@@ -43,17 +43,12 @@ export function thermalStepQ16(
 }
 
 /** Runs every iteration; returns a new array and leaves `heights` as it was. */
-export function erodeThermalQ16(
-  heights: Int32Array,
-  p: ErosionQ16,
-  onIteration?: (done: number) => void,
-): Int32Array<ArrayBuffer> {
+export function erodeThermalQ16(heights: Int32Array, p: ErosionQ16): Int32Array<ArrayBuffer> {
   let a = new Int32Array(heights);
   let b = new Int32Array(heights.length);
   for (let k = 0; k < p.iterations; k++) {
     thermalStepQ16(a, b, p.resolution, p.talus, p.rate);
     [a, b] = [b, a];
-    onIteration?.(k + 1);
   }
   return a;
 }

@@ -124,12 +124,22 @@ export function heightSampleQ16(p: HeightfieldQ16, i: number, j: number): number
   return sum;
 }
 
-/** The whole heightfield, row by row (j is the row, i the column). CPU reference of the kernel. */
-export function heightfieldQ16(p: HeightfieldQ16): Int32Array<ArrayBuffer> {
+/** Fills rows [fromRow, toRow) of `out` (j is the row, i the column). */
+export function heightRowsQ16(
+  p: HeightfieldQ16,
+  out: Int32Array,
+  fromRow: number,
+  toRow: number,
+): void {
   const n = p.resolution;
-  const out = new Int32Array(n * n);
-  for (let j = 0; j < n; j++) {
+  for (let j = fromRow; j < toRow; j++) {
     for (let i = 0; i < n; i++) out[j * n + i] = heightSampleQ16(p, i, j);
   }
+}
+
+/** The whole heightfield, row-major. CPU reference of the kernel. */
+export function heightfieldQ16(p: HeightfieldQ16): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(p.resolution * p.resolution);
+  heightRowsQ16(p, out, 0, p.resolution);
   return out;
 }

@@ -70,17 +70,30 @@ export function gridNormal(s: TerrainSurface, i: number, j: number): [number, nu
   return [-dx / len, 1 / len, -dz / len];
 }
 
-/** Slope in degrees (0 flat, 90 vertical) of the grid cell under world x, z. */
+/**
+ * Slope in degrees (0 flat, 90 vertical) of grid cell (i, j) of an n x n height grid with sample
+ * spacing d: the mean gradient over the cell's four corners.
+ */
+export function cellSlope(
+  h: ArrayLike<number>,
+  n: number,
+  d: number,
+  i: number,
+  j: number,
+): number {
+  const a = h[j * n + i]!;
+  const b = h[j * n + i + 1]!;
+  const c = h[(j + 1) * n + i]!;
+  const e = h[(j + 1) * n + i + 1]!;
+  const dx = (b - a + e - c) / 2;
+  const dz = (c - a + e - b) / 2;
+  return (Math.atan(Math.sqrt(dx * dx + dz * dz) / d) * 180) / Math.PI;
+}
+
+/** Slope in degrees of the grid cell under world x, z. */
 export function slopeAt(s: TerrainSurface, x: number, z: number): number {
   const [i, j] = gridCoords(s, x, z);
-  const n = s.resolution;
-  const h = s.heights;
-  const d = spacing(s);
-  const dx =
-    (h[j * n + i + 1]! - h[j * n + i]! + h[(j + 1) * n + i + 1]! - h[(j + 1) * n + i]!) / 2;
-  const dz =
-    (h[(j + 1) * n + i]! - h[j * n + i]! + h[(j + 1) * n + i + 1]! - h[j * n + i + 1]!) / 2;
-  return (Math.atan(Math.sqrt(dx * dx + dz * dz) / d) * 180) / Math.PI;
+  return cellSlope(s.heights, s.resolution, spacing(s), i, j);
 }
 
 /** Height as a fraction of the terrain's range: 0 at the lowest point, 1 at the highest. */

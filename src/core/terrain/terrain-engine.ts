@@ -2,8 +2,8 @@
 // WebGPU one (src/gpu/terrain-engine-gpu.ts) in the browser's scene worker, this CPU one in Node and
 // wherever WebGPU is missing. Both produce the same integers, so the scene's bytes do not depend on
 // which ran.
-import { erodeThermalQ16, thermalStepQ16, type ErosionQ16 } from './erosion';
-import { heightSampleQ16, type HeightfieldQ16 } from './fixed-noise';
+import { thermalStepQ16, type ErosionQ16 } from './erosion';
+import { heightRowsQ16, type HeightfieldQ16 } from './fixed-noise';
 
 export interface TerrainEngine {
   /** 'webgpu' or 'cpu', for stats and the UI. */
@@ -30,19 +30,19 @@ export const cpuTerrainEngine: TerrainEngine = {
     const n = p.resolution;
     const out = new Int32Array(n * n);
     const rowsPerCheck = Math.max(1, Math.floor(SAMPLES_PER_CHECKPOINT / n));
-    for (let j = 0; j < n; j++) {
-      if (checkpoint && j > 0 && j % rowsPerCheck === 0) await checkpoint();
-      for (let i = 0; i < n; i++) out[j * n + i] = heightSampleQ16(p, i, j);
+    for (let j = 0; j < n; j += rowsPerCheck) {
+      if (j > 0) await checkpoint?.();
+      heightRowsQ16(p, out, j, Math.min(n, j + rowsPerCheck));
     }
     return out;
   },
   async erode(heights, p, checkpoint) {
-    if (!checkpoint) return erodeThermalQ16(heights, p);
+    // erodeThermalQ16's loop, with checkpoints between iterations.
     const iterationsPerCheck = Math.max(1, Math.floor(SAMPLES_PER_CHECKPOINT / heights.length));
     let a = new Int32Array(heights);
     let b = new Int32Array(heights.length);
     for (let k = 0; k < p.iterations; k++) {
-      if (k > 0 && k % iterationsPerCheck === 0) await checkpoint();
+      if (k > 0 && k % iterationsPerCheck === 0) await checkpoint?.();
       thermalStepQ16(a, b, p.resolution, p.talus, p.rate);
       [a, b] = [b, a];
     }

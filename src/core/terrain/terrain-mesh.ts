@@ -2,7 +2,7 @@
 // going to the zone of that cell's slope and height. Vertices carry smooth normals (central
 // differences) and UVs in metres / UV_METRES, so a tiling texture repeats every UV_METRES metres.
 import type { MeshData } from '../scene/scene-data';
-import { gridNormal, heightFraction, spacing, type TerrainSurface } from './surface';
+import { cellSlope, gridNormal, heightFraction, spacing, type TerrainSurface } from './surface';
 import { TERRAIN_ZONES, zoneMaterial, zoneOf } from './zones';
 
 export const UV_METRES = 4;
@@ -51,15 +51,13 @@ export function cellZones(s: TerrainSurface): Uint8Array {
   const zones = new Uint8Array((n - 1) * (n - 1));
   for (let j = 0; j < n - 1; j++) {
     for (let i = 0; i < n - 1; i++) {
-      const a = h[j * n + i]!;
-      const b = h[j * n + i + 1]!;
-      const c = h[(j + 1) * n + i]!;
-      const e = h[(j + 1) * n + i + 1]!;
-      const dx = (b - a + e - c) / 2;
-      const dz = (c - a + e - b) / 2;
-      const slope = (Math.atan(Math.sqrt(dx * dx + dz * dz) / d) * 180) / Math.PI;
-      const mean = (a + b + c + e) / 4;
-      zones[j * (n - 1) + i] = zoneOf(slope, heightFraction(s, mean), mean - s.minHeight);
+      const mean =
+        (h[j * n + i]! + h[j * n + i + 1]! + h[(j + 1) * n + i]! + h[(j + 1) * n + i + 1]!) / 4;
+      zones[j * (n - 1) + i] = zoneOf(
+        cellSlope(h, n, d, i, j),
+        heightFraction(s, mean),
+        mean - s.minHeight,
+      );
     }
   }
   return zones;
