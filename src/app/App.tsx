@@ -1,17 +1,35 @@
-// The studio's top-level layout: the spec panel beside the stage (the viewport and its overlays).
-// Services come in as props from the composition root (main.tsx).
-import { useCallback } from 'react';
+// The studio's layout: menu bar and toolbar on top; the spec panel, the stage (viewport and its
+// overlays) and the sidebar (outliner, inspector, history) side by side, with draggable dividers.
+// Owns only layout state (panel sizes, which dialogs are open); services come in as props from the
+// composition root (main.tsx).
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { WebGPURenderer } from 'three/webgpu';
 import type { ComputeApi } from '../gpu/compute-api';
 import { useStudio, useStudioStore } from '../state/store-context';
+import { MenuBar } from '../ui/actions/MenuBar';
+import { ShortcutsHelp } from '../ui/actions/ShortcutsHelp';
+import type { ActionContext } from '../ui/actions/studio-actions';
+import { useShortcuts } from '../ui/actions/use-shortcuts';
+import { HistoryPanel } from '../ui/history/HistoryPanel';
+import { Inspector } from '../ui/inspector/Inspector';
+import { ResizeHandle } from '../ui/layout/ResizeHandle';
+import { SidebarSection } from '../ui/layout/SidebarSection';
+import { ModelDrop, type ModelDropHandle } from '../ui/ModelDrop';
+import { Notices } from '../ui/Notices';
+import { Outliner } from '../ui/outliner/Outliner';
+import { ScreenshotDialog } from '../ui/ScreenshotDialog';
 import type { ExampleSource } from '../ui/spec-panel/examples';
 import { SpecPanel } from '../ui/spec-panel/SpecPanel';
-import type { GenerateFn } from '../ui/spec-panel/use-generation';
+import { useGeneration, type GenerateFn } from '../ui/spec-panel/use-generation';
 import { StatsPanel } from '../ui/StatsPanel';
 import { StatusBadge } from '../ui/StatusBadge';
-import { useDemoTextures } from '../viewport/use-demo-textures';
+import { Toolbar } from '../ui/Toolbar';
+import type { AttachableEditHandle } from '../viewport/edit-handle-impl';
 import type { RenderStatsRecorder } from '../viewport/render-stats';
+import { useDemoTextures } from '../viewport/use-demo-textures';
 import { Viewport } from '../viewport/Viewport';
+import type { AttachableViewportHandle } from '../viewport/create-viewport-handle';
+import './layout.css';
 
 export interface AppProps {
   compute: ComputeApi;
@@ -21,30 +39,196 @@ export interface AppProps {
   onFrame: (textured: boolean) => void;
   renderStats: RenderStatsRecorder;
   onRenderer: (renderer: WebGPURenderer) => void;
+  viewport: AttachableViewportHandle;
+  /** The on-screen canvas size in CSS pixels (the screenshot default). */
+  canvasSize: () => { width: number; height: number };
+  editTools: AttachableEditHandle;
+  /** Opens a model file into the scene; rejects with a message naming what is wrong. */
+  importFile: (bytes: Uint8Array, name: string) => Promise<unknown>;
 }
 
-export function App({ compute, generate, examples, onFrame, onRenderer, renderStats }: AppProps) {
+const LEFT = { min: 240, max: 560, initial: 320 };
+const RIGHT = { min: 220, max: 520, initial: 288 };
+
+export function App(props: AppProps) {
+  const { compute, onFrame, onRenderer, renderStats, viewport, editTools, importFile } = props;
   const store = useStudioStore();
   const onBaked = useCallback((ms: number) => store.getState().bakeFinished(ms), [store]);
   const onError = useCallback((m: string) => store.getState().computeFailed(m), [store]);
   const textures = useDemoTextures(compute, onBaked, onError);
   const scene = useStudio((s) => s.scene.data);
+  const sceneName = useStudio((s) => s.scene.data?.name ?? 'scene');
+
+  const layout = useRef<HTMLDivElement>(null);
+  const stage = useRef<HTMLElement>(null);
+  const drop = useRef<ModelDropHandle>(null);
+  const [leftWidth, setLeftWidth] = useState(LEFT.initial);
+  const [rightWidth, setRightWidth] = useState(RIGHT.initial);
+  const [leftCollapsed, setLeftCollapsed] = useState(false);
+  const [rightCollapsed, setRightCollapsed] = useState(false);
+  const [sections, setSections] = useState({ outliner: true, inspector: true, history: true });
+  const [help, setHelp] = useState(false);
+  const [shot, setShot] = useState(false);
+  const control = useGeneration(props.generate);
+  const running = useRef(control.running);
+  running.current = control.running;
+
+  const notify = useCallback(
+    (kind: 'error' | 'info', text: string) => store.getState().notify(kind, text),
+    [store],
+  );
+  const onFile = useCallback(
+    (bytes: Uint8Array, name: string) => {
+      importFile(bytes, name).then(
+        () => notify('info', `Imported ${name}`),
+        (error: unknown) => notify('error', error instanceof Error ? error.message : String(error)),
+      );
+    },
+    [importFile, notify],
+  );
+
+  const ctx = useMemo<ActionContext>(
+    () => ({
+      store,
+      viewport,
+      editTools,
+      generation: {
+        start: () => control.start(),
+        cancel: () => control.cancel(),
+        running: () => running.current,
+      },
+      ui: {
+        openFile: () => drop.current?.openPicker(),
+        openScreenshot: () => setShot(true),
+        toggleHelp: () => setHelp((h) => !h),
+        togglePanel: (side) =>
+          side === 'left' ? setLeftCollapsed((c) => !c) : setRightCollapsed((c) => !c),
+        notify,
+      },
+    }),
+    [store, viewport, editTools, control, notify],
+  );
+  const shortcutsActive = useCallback(() => !help && !shot, [help, shot]);
+  useShortcuts(ctx, shortcutsActive);
+
+  const toggle = (key: keyof typeof sections) => setSections((s) => ({ ...s, [key]: !s[key] }));
+  // "Edit in spec panel": open the panel and bring the section's first field into view.
+  const onEditSpec = useCallback((path: string) => {
+    setLeftCollapsed(false);
+    requestAnimationFrame(() => {
+      const panel = document.querySelector('[data-testid="spec-panel"]');
+      const quoted = CSS.escape(path);
+      const field = panel?.querySelector<HTMLElement>(
+        `[data-path="${quoted}"], [data-path^="${quoted}."], [data-path^="${quoted}["]`,
+      );
+      field?.scrollIntoView({ block: 'center' });
+      field?.focus();
+    });
+  }, []);
 
   return (
-    <div className="studio">
-      <SpecPanel generate={generate} examples={examples} />
-      <main className="stage">
-        <Viewport
-          textures={textures}
-          scene={scene}
-          onFrame={onFrame}
-          onRenderer={onRenderer}
-          renderStats={renderStats}
+    <div
+      className="studio"
+      ref={layout}
+      style={
+        {
+          '--left-width': `${leftWidth}px`,
+          '--right-width': `${rightWidth}px`,
+        } as React.CSSProperties
+      }
+    >
+      <header className="topbar">
+        <div className="brand" aria-label="Canvas3D Studio">
+          <span className="brand-mark" aria-hidden="true" />
+          Canvas3D Studio
+        </div>
+        <MenuBar ctx={ctx} />
+        <Toolbar ctx={ctx} />
+      </header>
+      <div className="workspace">
+        <SpecPanel
+          control={control}
+          examples={props.examples}
+          collapsed={leftCollapsed}
+          onCollapsedChange={setLeftCollapsed}
         />
-        <div className="studio-title">Canvas3D Studio</div>
-        <StatusBadge />
-        <StatsPanel />
-      </main>
+        {!leftCollapsed && (
+          <ResizeHandle
+            layout={layout}
+            variable="--left-width"
+            width={leftWidth}
+            {...LEFT}
+            direction={1}
+            label="Resize the spec panel"
+            onResize={setLeftWidth}
+          />
+        )}
+        <main className="stage" ref={stage}>
+          <Viewport
+            textures={textures}
+            scene={scene}
+            onFrame={onFrame}
+            onRenderer={onRenderer}
+            renderStats={renderStats}
+            handle={viewport}
+            editTools={editTools}
+          />
+          <StatusBadge />
+          <StatsPanel />
+          <Notices />
+          <ModelDrop ref={drop} target={stage} onFile={onFile} />
+        </main>
+        {!rightCollapsed && (
+          <>
+            <ResizeHandle
+              layout={layout}
+              variable="--right-width"
+              width={rightWidth}
+              {...RIGHT}
+              direction={-1}
+              label="Resize the sidebar"
+              onResize={setRightWidth}
+            />
+            <aside className="sidebar" aria-label="Scene">
+              <SidebarSection
+                title="Outliner"
+                open={sections.outliner}
+                onToggle={() => toggle('outliner')}
+                grow={3}
+              >
+                <Outliner />
+              </SidebarSection>
+              <SidebarSection
+                title="Inspector"
+                open={sections.inspector}
+                onToggle={() => toggle('inspector')}
+                grow={2}
+              >
+                <Inspector onEditSpec={onEditSpec} />
+              </SidebarSection>
+              <SidebarSection
+                title="History"
+                open={sections.history}
+                onToggle={() => toggle('history')}
+                grow={1}
+              >
+                <HistoryPanel />
+              </SidebarSection>
+            </aside>
+          </>
+        )}
+      </div>
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {shot && (
+        <ScreenshotDialog
+          initial={props.canvasSize()}
+          name={sceneName}
+          capture={(o) => viewport.screenshot(o)}
+          onClose={() => setShot(false)}
+          onError={(m) => notify('error', m)}
+          onSaved={(m) => notify('info', m)}
+        />
+      )}
     </div>
   );
 }

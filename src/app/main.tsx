@@ -17,6 +17,9 @@ import { App } from './App';
 import { createReadiness } from './readiness';
 import { createStudioApi } from './studio-api';
 import { createRenderStatsRecorder } from '../viewport/render-stats';
+import { createViewportHandle } from '../viewport/create-viewport-handle';
+import { createEditHandle } from '../viewport/edit-handle-impl';
+import { importModel } from './import-model';
 
 const store = createStudioStore();
 const compute = createComputeClient(spawnComputeWorker);
@@ -26,6 +29,18 @@ const readiness = createReadiness();
 const renderStats = createRenderStatsRecorder();
 const examples = createExampleSource(import.meta.env.BASE_URL);
 let renderer: WebGPURenderer | undefined;
+const viewport = createViewportHandle();
+const tools = createEditHandle();
+// The gizmo mode is shown by the toolbar, so it is mirrored into the store.
+const editTools = {
+  ...tools,
+  setGizmoMode(kind: Parameters<typeof tools.setGizmoMode>[0]) {
+    tools.setGizmoMode(kind);
+    store.getState().gizmoModeSet(kind);
+  },
+};
+const parseModel = (bytes: Uint8Array, name: string) => scenes.parseModel(bytes, name);
+const importFile = (bytes: Uint8Array, name: string) => importModel(store, parseModel, bytes, name);
 
 compute.info().then(
   (info) => store.getState().computeReady(info),
@@ -46,6 +61,10 @@ window.studio = createStudioApi({
   frames: readiness.frames,
   renderStats,
   rendererDevice: () => (renderer?.backend as { device?: GPUDevice } | undefined)?.device,
+  viewport,
+  editTools,
+  parseModel,
+  canvasSize: () => viewport.canvasSize(),
 });
 
 const root = document.getElementById('root');
@@ -62,6 +81,10 @@ createRoot(root).render(
         onRenderer={(r) => {
           renderer = r;
         }}
+        viewport={viewport}
+        editTools={editTools}
+        importFile={importFile}
+        canvasSize={() => viewport.canvasSize()}
       />
     </StoreProvider>
   </StrictMode>,

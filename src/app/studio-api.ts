@@ -10,6 +10,24 @@ import { runGeneration, type GenerationResult } from '../generation/run-generati
 import type { StudioStore } from '../state/store';
 import type { RenderBackend } from '../state/renderer-slice';
 import type { RenderStats, RenderStatsRecorder } from '../viewport/render-stats';
+import { documentHash, getObject, listObjects, type Command } from '../core/document';
+import type { ViewportHandle, ScreenshotOptions } from '../viewport/viewport-handle';
+import type { AttachableEditHandle } from '../viewport/edit-handle-impl';
+import { importModel, type ImportOutcome, type ParseModel } from './import-model';
+
+type Vec3 = [number, number, number];
+
+/** An object as scripts see it. */
+export interface StudioObject {
+  id: string;
+  name: string;
+  /** World position (metres). */
+  position: Vec3;
+  kind: 'generated' | 'asset' | 'part' | 'group';
+  visible: boolean;
+  locked: boolean;
+  parent: string | null;
+}
 
 export interface RendererInfo {
   backend: RenderBackend;
@@ -48,14 +66,47 @@ export interface StudioApi {
     signal?: AbortSignal,
     options?: GenerationOptions,
   ): Promise<GenerationResult>;
-  /** The content hash of the scene on show (null before any generation). */
-  sceneHash(): string | null;
+  /**
+   * The content hash of the scene on show with the user's edits: the generated scene's hash while
+   * nothing is edited, a different one after every edit, the same again when edits are undone.
+   * null before any generation or import.
+   */
+  sceneHash(): Promise<string | null>;
+  /** Every object of the scene: generated instances, imports, copies and groups. */
+  objects(): StudioObject[];
+  /** One object (null if it does not exist), with its world matrix (column-major). */
+  object(id: string): (StudioObject & { matrix: number[] }) | null;
+  /** Replaces the selection; ids that do not exist are ignored. */
+  select(ids: string[]): void;
+  /** Selected ids, the active one first. */
+  selection(): string[];
+  /** Moves objects by a world-space delta: one undoable edit. Throws EditError naming bad ids. */
+  translate(ids: string[], delta: Vec3): void;
+  /** Deletes objects (one undoable edit). */
+  remove(ids: string[]): void;
+  /** Applies any edit command (see docs/API.md); returns ids it created. */
+  edit(command: Command): string[];
+  /** Undoes the latest edit; false when there is nothing to undo. */
+  undo(): boolean;
+  redo(): boolean;
+  /** History labels: `past` oldest first (the last is what undo undoes), `future` next first. */
+  history(): { past: string[]; future: string[] };
+  /** Opens a .glb or .gltf (embedded data) into the scene; rejects with ImportError, changing nothing. */
+  importFile(bytes: Uint8Array, name: string): Promise<ImportOutcome>;
+  /** PNG bytes of the viewport, at the canvas size unless given. */
+  screenshot(options?: Partial<ScreenshotOptions>): Promise<Uint8Array>;
   /** Fault injection for tests and support. */
   readonly debug: {
     /** Destroys the renderer's GPU device; the viewport recovers on a new device. */
     loseRendererDevice(): boolean;
     /** Ends the compute worker; the next compute call starts a new one. */
     terminateComputeWorker(): void;
+    /** Where an object's origin is on the canvas (CSS pixels from its top left), or null. */
+    screenPosition(id: string): { x: number; y: number } | null;
+    /** Where a world point is on the canvas (CSS pixels from its top left), or null. */
+    screenPoint(point: [number, number, number]): { x: number; y: number } | null;
+    /** The object a click at a canvas position would select, or null. */
+    pickAt(x: number, y: number): string | null;
   };
 }
 
@@ -67,6 +118,28 @@ export interface StudioApiDeps {
   frames: () => number;
   renderStats: RenderStatsRecorder;
   rendererDevice: () => GPUDevice | undefined;
+  viewport: ViewportHandle;
+  editTools: AttachableEditHandle;
+  parseModel: ParseModel;
+  /** The on-screen canvas size, the screenshot default. */
+  canvasSize: () => { width: number; height: number };
+}
+
+function docView(deps: StudioApiDeps) {
+  const s = deps.store.getState();
+  return { index: s.doc.index, layer: s.doc.layer };
+}
+
+function toStudioObject(o: NonNullable<ReturnType<typeof getObject>>): StudioObject {
+  return {
+    id: o.id,
+    name: o.name,
+    position: [o.world[12]!, o.world[13]!, o.world[14]!],
+    kind: o.kind,
+    visible: o.visible,
+    locked: o.locked,
+    parent: o.parent,
+  };
 }
 
 export function createStudioApi(deps: StudioApiDeps): StudioApi {
@@ -89,7 +162,28 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
     bakeNoise: (params) => deps.compute.bakeNoise(params),
     generate: (spec, signal, options) =>
       runGeneration(deps.store, deps.scenes, spec, signal, options),
-    sceneHash: () => deps.store.getState().scene.hash ?? null,
+    sceneHash: () => {
+      const s = deps.store.getState();
+      return documentHash(s.scene.hash, s.doc.layer);
+    },
+    objects: () => listObjects(docView(deps)).map(toStudioObject),
+    object(id) {
+      const o = getObject(docView(deps), id);
+      return o ? { ...toStudioObject(o), matrix: [...o.world] } : null;
+    },
+    select: (ids) => deps.store.getState().select(ids),
+    selection: () => [...deps.store.getState().doc.selection],
+    translate: (ids, delta) => void deps.store.getState().edit({ type: 'translate', ids, delta }),
+    remove: (ids) => void deps.store.getState().edit({ type: 'remove', ids }),
+    edit: (command) => deps.store.getState().edit(command),
+    undo: () => deps.store.getState().undo(),
+    redo: () => deps.store.getState().redo(),
+    history() {
+      const h = deps.store.getState().doc.history;
+      return { past: h.past.map((e) => e.label), future: h.future.map((e) => e.label) };
+    },
+    importFile: (bytes, name) => importModel(deps.store, deps.parseModel, bytes, name),
+    screenshot: (options) => deps.viewport.screenshot({ ...deps.canvasSize(), ...options }),
     debug: {
       loseRendererDevice() {
         const device = deps.rendererDevice();
@@ -98,6 +192,12 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
         return true;
       },
       terminateComputeWorker: () => deps.compute.terminate(),
+      screenPosition(id) {
+        const o = getObject(docView(deps), id);
+        return o ? deps.viewport.project([o.world[12]!, o.world[13]!, o.world[14]!]) : null;
+      },
+      screenPoint: (point) => deps.viewport.project(point),
+      pickAt: (x, y) => deps.editTools.pickAt(x, y),
     },
   };
 }

@@ -29,6 +29,7 @@ export function cancelPromptly(client: SceneClient): SceneClient {
           .finally(() => signal.removeEventListener('abort', onAbort));
       });
     },
+    parseModel: (bytes, name) => client.parseModel(bytes, name),
     terminate: () => client.terminate(),
   };
 }

@@ -25,7 +25,7 @@ export async function runGeneration(
       ...(signal ? { signal } : {}),
       onProgress: (p) => store.getState().generationProgress(p.phase, p.fraction),
     });
-    store.getState().generationFinished(scene, hash);
+    store.getState().generationFinished(scene, hash, spec);
     return { hash, stats: scene.stats };
   } catch (error) {
     const e = error as Error;

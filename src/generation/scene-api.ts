@@ -1,6 +1,8 @@
-// What the scene worker offers: generateScene off the main thread, with progress and cancellation.
+// What the scene worker offers: generateScene off the main thread, with progress and cancellation,
+// and parsing of model files (validated there, so a huge or hostile file never blocks the UI).
 import type { GenerateProgress } from '../core/scene/generate-scene';
 import type { SceneData } from '../core/scene/scene-data';
+import type { ImportedAsset } from '../import/imported-asset';
 import type { TerrainEnginePreference } from './terrain-engine-choice';
 
 export interface GeneratedScene {
@@ -21,4 +23,6 @@ export interface SceneWorkerApi {
     options?: GenerationOptions,
   ): Promise<GeneratedScene>;
   cancel(jobId: number): void;
+  /** parseModelFile in the worker; rejects with the ImportError's message. */
+  parseModel(bytes: Uint8Array, name: string): Promise<ImportedAsset>;
 }

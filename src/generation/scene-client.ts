@@ -1,7 +1,8 @@
 // The main thread's handle on the scene worker: lazy start, one call per generation with progress
 // and an AbortSignal that cancels the job inside the worker.
 import type { GenerateProgress } from '../core/scene/generate-scene';
-import { proxy, wrap, type Remote } from '../lib/comlink';
+import type { ImportedAsset } from '../import/imported-asset';
+import { proxy, transfer, wrap, type Remote } from '../lib/comlink';
 import type { GeneratedScene, GenerationOptions, SceneWorkerApi } from './scene-api';
 
 export interface SceneClient {
@@ -12,6 +13,8 @@ export interface SceneClient {
       signal?: AbortSignal;
     },
   ): Promise<GeneratedScene>;
+  /** Parses a model file in the worker (the bytes are transferred: the caller's copy is emptied). */
+  parseModel(bytes: Uint8Array, name: string): Promise<ImportedAsset>;
   terminate(): void;
 }
 
@@ -42,6 +45,16 @@ export function createSceneClient(spawn: () => Worker): SceneClient {
         );
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
+      }
+    },
+    async parseModel(bytes, name) {
+      // A copy is transferred, so the caller's bytes stay intact.
+      const data = bytes.slice();
+      try {
+        return await connect().parseModel(transfer(data, [data.buffer as ArrayBuffer]), name);
+      } catch (error) {
+        // comlink rebuilds a plain Error; the message already names the file and the problem.
+        throw new Error(error instanceof Error ? error.message : String(error));
       }
     },
     terminate() {

@@ -4,6 +4,8 @@ import { generateScene } from '../core/scene/generate-scene';
 import { sceneTransferables } from '../core/scene/scene-data';
 import { sceneHash } from '../core/scene/scene-hash';
 import { expose, transfer } from '../lib/comlink';
+import { importedAssetTransferables } from '../import/imported-asset';
+import { parseModelFile } from '../import/parse-model-file';
 import type { SceneWorkerApi } from './scene-api';
 import { chooseTerrainEngine, type TerrainEngines } from './terrain-engine-choice';
 import { createTerrainEngines } from './terrain-engine-select';
@@ -41,6 +43,10 @@ const api: SceneWorkerApi = {
   },
   cancel(jobId) {
     jobs.get(jobId)?.abort();
+  },
+  async parseModel(bytes, name) {
+    const asset = await parseModelFile(bytes, name);
+    return transfer(asset, importedAssetTransferables(asset));
   },
 };
 

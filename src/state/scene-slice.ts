@@ -1,4 +1,5 @@
 // The generated scene: its status, progress, result (SceneData is plain immutable data) and hash.
+// A finished generation is recorded by the doc slice (generationFinished), which keeps it for undo.
 import type { StateCreator } from 'zustand';
 import type { SceneData } from '../core/scene/scene-data';
 
@@ -15,7 +16,6 @@ export interface SceneSlice {
   scene: SceneState;
   generationStarted(): void;
   generationProgress(phase: string, fraction: number): void;
-  generationFinished(data: SceneData, hash: string): void;
   generationFailed(error: string, cancelled: boolean): void;
 }
 
@@ -27,8 +27,6 @@ export const createSceneSlice: StateCreator<SceneSlice, [], [], SceneSlice> = (s
     })),
   generationProgress: (phase, fraction) =>
     set((s) => ({ scene: { ...s.scene, phase, progress: fraction } })),
-  generationFinished: (data, hash) =>
-    set(() => ({ scene: { status: 'ready', progress: 1, data, hash, phase: undefined } })),
   generationFailed: (error, cancelled) =>
     set((s) => ({
       scene: { ...s.scene, status: cancelled ? 'cancelled' : 'failed', error, phase: undefined },

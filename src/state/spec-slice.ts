@@ -3,6 +3,7 @@
 // switching them back on restores them). Generation itself is recorded by the scene slice.
 import type { StateCreator } from 'zustand';
 import { parseSceneSpec, SceneSpecError, SCENE_SPEC_VERSION, SPEC_LIMITS } from '../core/spec';
+import type { DocSlice } from './doc-slice';
 import { isRecord, pathKey, readPath, writePath, type SpecPath } from './spec-path';
 
 export type SpecDraft = Record<string, unknown>;
@@ -52,54 +53,71 @@ function edited(s: SpecState, draft: SpecDraft, stash = s.stash): { spec: SpecSt
   return { spec: { draft, issues: validateDraft(draft), stash } };
 }
 
-export const createSpecSlice: StateCreator<SpecSlice, [], [], SpecSlice> = (set) => ({
-  spec: { draft: STARTER_SPEC, issues: validateDraft(STARTER_SPEC), stash: {} },
-  specLoaded: (draft, source) =>
-    set(() => ({
-      spec: {
-        draft: isRecord(draft) ? draft : {},
-        issues: validateDraft(draft),
-        stash: {},
-        ...(source ? { source } : {}),
-      },
-    })),
-  specFieldSet: (path, value) =>
-    set((s) => edited(s.spec, writePath(s.spec.draft, path, value) as SpecDraft)),
-  specSectionSwitched: (path, on, starter) =>
-    set((s) => {
-      const key = pathKey(path);
-      const { [key]: kept, ...stash } = s.spec.stash;
-      if (on) {
-        const value = kept ?? structuredClone(starter);
-        return edited(s.spec, writePath(s.spec.draft, path, value) as SpecDraft, stash);
-      }
-      const current = readPath(s.spec.draft, path);
-      return edited(s.spec, writePath(s.spec.draft, path, undefined) as SpecDraft, {
-        ...stash,
-        [key]: current,
-      });
-    }),
-  specTextEdited: (text) =>
-    set((s) => {
-      const bytes = new TextEncoder().encode(text).length;
-      const limit = SPEC_LIMITS.specBytes;
-      if (bytes > limit) {
+// Every change is recorded for undo through the doc slice; typing into one field (or the JSON tab)
+// merges into one history entry.
+type WithHistory = SpecSlice & Pick<DocSlice, 'recordEdit'>;
+
+export const createSpecSlice: StateCreator<WithHistory, [], [], SpecSlice> = (rawSet, get) => {
+  type Update = (s: WithHistory) => Partial<WithHistory>;
+  const recorded = (label: string, mergeKey?: string) => (update: Update) =>
+    get().recordEdit(label, { type: 'editSpec', label }, () => rawSet(update), mergeKey);
+  return {
+    spec: { draft: STARTER_SPEC, issues: validateDraft(STARTER_SPEC), stash: {} },
+    specLoaded: (draft, source) =>
+      recorded(`Load ${source ?? 'spec'}`)(() => ({
+        spec: {
+          draft: isRecord(draft) ? draft : {},
+          issues: validateDraft(draft),
+          stash: {},
+          ...(source ? { source } : {}),
+        },
+      })),
+    specFieldSet: (path, value) =>
+      recorded(
+        `Edit ${pathKey(path)}`,
+        `field:${pathKey(path)}`,
+      )((s) => edited(s.spec, writePath(s.spec.draft, path, value) as SpecDraft)),
+    specSectionSwitched: (path, on, starter) =>
+      recorded(`Turn ${pathKey(path)} ${on ? 'on' : 'off'}`)((s) => {
+        const key = pathKey(path);
+        const { [key]: kept, ...stash } = s.spec.stash;
+        if (on) {
+          const value = kept ?? structuredClone(starter);
+          return edited(s.spec, writePath(s.spec.draft, path, value) as SpecDraft, stash);
+        }
+        const current = readPath(s.spec.draft, path);
+        return edited(s.spec, writePath(s.spec.draft, path, undefined) as SpecDraft, {
+          ...stash,
+          [key]: current,
+        });
+      }),
+    specTextEdited: (text) =>
+      recorded(
+        'Edit spec JSON',
+        'json',
+      )((s) => {
+        const bytes = new TextEncoder().encode(text).length;
+        const limit = SPEC_LIMITS.specBytes;
+        if (bytes > limit) {
+          return {
+            spec: {
+              ...s.spec,
+              text,
+              issues: [`spec: ${bytes} bytes is over the ${limit}-byte limit`],
+            },
+          };
+        }
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch (error) {
+          const issue = `spec: not valid JSON (${(error as Error).message})`;
+          return { spec: { ...s.spec, text, issues: [issue] } };
+        }
+        if (!isRecord(parsed)) return { spec: { ...s.spec, text, issues: validateDraft(parsed) } };
         return {
-          spec: {
-            ...s.spec,
-            text,
-            issues: [`spec: ${bytes} bytes is over the ${limit}-byte limit`],
-          },
+          spec: { draft: parsed, issues: validateDraft(parsed), stash: s.spec.stash, text },
         };
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch (error) {
-        const issue = `spec: not valid JSON (${(error as Error).message})`;
-        return { spec: { ...s.spec, text, issues: [issue] } };
-      }
-      if (!isRecord(parsed)) return { spec: { ...s.spec, text, issues: validateDraft(parsed) } };
-      return { spec: { draft: parsed, issues: validateDraft(parsed), stash: s.spec.stash, text } };
-    }),
-});
+      }),
+  };
+};

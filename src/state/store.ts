@@ -5,8 +5,17 @@ import { createComputeSlice, type ComputeSlice } from './compute-slice';
 import { createRendererSlice, type RendererSlice } from './renderer-slice';
 import { createSceneSlice, type SceneSlice } from './scene-slice';
 import { createSpecSlice, type SpecSlice } from './spec-slice';
+import { createDocSlice, type DocSlice } from './doc-slice';
+import { createViewSlice, type ViewSlice } from './view-slice';
+import { createNoticeSlice, type NoticeSlice } from './notice-slice';
 
-export type StudioState = RendererSlice & ComputeSlice & SceneSlice & SpecSlice;
+export type StudioState = RendererSlice &
+  ComputeSlice &
+  SceneSlice &
+  SpecSlice &
+  DocSlice &
+  ViewSlice &
+  NoticeSlice;
 export type StudioStore = StoreApi<StudioState>;
 
 export function createStudioStore(): StudioStore {
@@ -15,5 +24,8 @@ export function createStudioStore(): StudioStore {
     ...createComputeSlice(...a),
     ...createSceneSlice(...a),
     ...createSpecSlice(...a),
+    ...createDocSlice(...a),
+    ...createViewSlice(...a),
+    ...createNoticeSlice(...a),
   }));
 }

@@ -1,7 +1,15 @@
-// Shows a generated scene and frames the camera on it.
-import { useEffect, useMemo } from 'react';
+// Shows the scene document (the generated scene with the user's edits and added objects) and frames
+// the camera on it. The store is read outside React render: a subscription re-applies the edit
+// layer when the document changes, and, given an edit handle, an edit session adds selection,
+// outline, gizmo and modal transforms. Per-frame work happens in useFrame.
+import { useEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
+import { Group } from 'three/webgpu';
 import type { SceneData } from '../core/scene/scene-data';
+import type { StudioState } from '../state/store';
+import { useStudioStore } from '../state/store-context';
+import type { AttachableEditHandle } from './edit-handle-impl';
+import { createEditSession, type EditSession } from './edit-session';
 import { buildSceneObjects } from './scene-objects';
 
 export function sceneFocus(scene: SceneData): {
@@ -13,12 +21,57 @@ export function sceneFocus(scene: SceneData): {
   return { target: [(x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2], distance: diag * 0.9 };
 }
 
-export function SceneView({ scene }: { scene: SceneData }) {
+function documentChanged(s: StudioState, prev: StudioState): boolean {
+  return (
+    s.doc.layer !== prev.doc.layer ||
+    s.doc.index !== prev.doc.index ||
+    s.doc.assets !== prev.doc.assets
+  );
+}
+
+export interface SceneViewProps {
+  scene: SceneData;
+  /** Editing tools (selection, gizmo, G/R/S); without it the scene is only shown. */
+  edit?: AttachableEditHandle | undefined;
+}
+
+export function SceneView({ scene, edit }: SceneViewProps) {
+  const store = useStudioStore();
   const objects = useMemo(() => buildSceneObjects(scene), [scene]);
+  const overlay = useMemo(() => new Group(), []);
+  const session = useRef<EditSession | null>(null);
   // Read the camera inside the effect: the render loop owns it, React only asks for a move.
   const getState = useThree((s) => s.get);
+  const camera = useThree((s) => s.camera);
+  const canvas = useThree((s) => s.gl.domElement);
   useEffect(() => () => objects.dispose(), [objects]);
-  useFrame(({ camera }) => objects.update(camera.position.x, camera.position.y, camera.position.z));
+
+  useEffect(() => {
+    const apply = (s: StudioState) =>
+      objects.applyLayer({ index: s.doc.index, layer: s.doc.layer }, s.doc.assets);
+    apply(store.getState());
+    return store.subscribe((s, prev) => {
+      if (documentChanged(s, prev)) apply(s);
+    });
+  }, [store, objects]);
+
+  useEffect(() => {
+    if (!edit) return;
+    const s = createEditSession({ store, objects, camera, canvas, overlay });
+    session.current = s;
+    edit.attach(s);
+    return () => {
+      edit.detach(s);
+      s.dispose();
+      session.current = null;
+    };
+  }, [edit, store, objects, camera, canvas, overlay]);
+
+  useFrame(({ camera: current }) => {
+    objects.update(current.position.x, current.position.y, current.position.z);
+    session.current?.frame(current);
+  });
+
   useEffect(() => {
     const { target, distance } = sceneFocus(scene);
     const camera = getState().camera;
@@ -35,6 +88,7 @@ export function SceneView({ scene }: { scene: SceneData }) {
       <hemisphereLight args={['#cfd8ff', '#2a231c', 0.9]} />
       <directionalLight position={[30, 60, 20]} intensity={1.1} />
       <primitive object={objects.group} />
+      <primitive object={overlay} />
     </>
   );
 }

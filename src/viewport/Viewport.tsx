@@ -1,17 +1,26 @@
 // The 3D viewport: an R3F canvas on three's WebGPURenderer (WebGL2 backend where WebGPU is missing),
-// orbit navigation and the demo scene. On renderer device loss the store bumps the epoch and the
-// canvas remounts on a new key, rebuilding GPU resources from the CPU-side data.
+// orbit navigation, the demo or generated scene, grid and axes, the shading mode from the view
+// settings, and the view cube over it. On renderer device loss the store bumps the epoch and the
+// canvas remounts on a new key, rebuilding GPU resources from the CPU-side data; the viewport handle
+// is attached to whichever canvas is live.
 import { Canvas, type RootState } from '@react-three/fiber';
 import type { WebGPURenderer } from 'three/webgpu';
+import { EMPTY_SCENE } from '../core/scene/empty-scene';
 import type { SceneData } from '../core/scene/scene-data';
+import type { AttachableEditHandle } from './edit-handle-impl';
 import { useStudio, useStudioStore } from '../state/store-context';
+import type { AttachableViewportHandle } from './create-viewport-handle';
 import { createStudioRenderer } from './create-renderer';
 import { DemoScene } from './DemoScene';
 import { FrameProbe } from './FrameProbe';
+import { HandleBinder } from './HandleBinder';
 import type { RenderStatsRecorder } from './render-stats';
 import { OrbitController } from './OrbitController';
 import { SceneView, sceneFocus } from './SceneView';
 import type { DemoTextures } from './use-demo-textures';
+import { ViewCube } from './ViewCube';
+import { ViewModeController } from './ViewModeController';
+import { ViewportHelpers } from './ViewportHelpers';
 
 type FiberRenderer = RootState['gl'];
 
@@ -23,11 +32,27 @@ export interface ViewportProps {
   /** Receives each frame's render figures (window.studio.renderStats reads them). */
   renderStats: RenderStatsRecorder;
   onRenderer: (renderer: WebGPURenderer) => void;
+  /** Camera commands and screenshots (made by the composition root); also shows the view cube. */
+  handle?: AttachableViewportHandle | undefined;
+  /** Selection, gizmo and G/R/S tools (made by the composition root). */
+  editTools?: AttachableEditHandle | undefined;
 }
 
-export function Viewport({ textures, scene, onFrame, onRenderer, renderStats }: ViewportProps) {
+export function Viewport({
+  textures,
+  scene,
+  onFrame,
+  onRenderer,
+  renderStats,
+  handle,
+  editTools,
+}: ViewportProps) {
   const store = useStudioStore();
   const epoch = useStudio((s) => s.renderer.epoch);
+  const view = useStudio((s) => s.view);
+  // Objects imported before anything was generated are edited over an empty scene.
+  const hasAdded = useStudio((s) => Object.values(s.doc.layer.records).some((r) => r.source));
+  const shown = scene ?? (hasAdded ? EMPTY_SCENE : undefined);
 
   const makeRenderer = async (defaults: { canvas: unknown }): Promise<FiberRenderer> => {
     try {
@@ -45,17 +70,27 @@ export function Viewport({ textures, scene, onFrame, onRenderer, renderStats }: 
   };
 
   return (
-    <Canvas
-      key={epoch}
-      className="viewport"
-      camera={{ position: [6.5, 4.8, 8.5], fov: 42, near: 0.1, far: 200 }}
-      gl={makeRenderer}
-      dpr={[1, 2]}
-    >
-      <color attach="background" args={['#1b1e24']} />
-      <OrbitController target={scene ? sceneFocus(scene).target : [0, 0.9, 0]} />
-      {scene ? <SceneView scene={scene} /> : textures && <DemoScene textures={textures} />}
-      <FrameProbe onFrame={() => onFrame(textures !== null)} recorder={renderStats} />
-    </Canvas>
+    <>
+      <Canvas
+        key={epoch}
+        className="viewport"
+        camera={{ position: [6.5, 4.8, 8.5], fov: 42, near: 0.1, far: 200 }}
+        gl={makeRenderer}
+        dpr={[1, 2]}
+      >
+        <color attach="background" args={['#1b1e24']} />
+        <OrbitController target={scene ? sceneFocus(scene).target : [0, 0.9, 0]} />
+        {shown ? (
+          <SceneView scene={shown} edit={editTools} />
+        ) : (
+          textures && <DemoScene textures={textures} />
+        )}
+        <ViewportHelpers grid={view.grid} axes={view.axes} bounds={scene?.bounds} />
+        <ViewModeController mode={view.mode} />
+        {handle && <HandleBinder handle={handle} />}
+        <FrameProbe onFrame={() => onFrame(textures !== null)} recorder={renderStats} />
+      </Canvas>
+      {handle && <ViewCube handle={handle} />}
+    </>
   );
 }

@@ -1,18 +1,34 @@
-// Turns SceneData (plain typed arrays) into three objects: shared geometries per mesh id, one
-// material per material id, the first few point lights, and per batch one InstancedMesh per level of
-// detail. update(camera) re-sorts instances between levels by distance when the camera has moved.
-// The only place SceneData meets three.
+// Turns SceneData (plain typed arrays) into three objects and keeps them in step with the document:
+// shared geometries per mesh id, one material per material id, the first few point lights, per
+// batch one InstancedMesh per level of detail (batch-instances.ts), and the objects the user added
+// (added-objects.ts). applyLayer redraws only what an edit changed; update(camera) re-sorts
+// instances between levels by distance when the camera has moved; previewWorld moves objects for a
+// drag without touching the document. The only place SceneData meets three.
 import {
-  BufferAttribute,
-  BufferGeometry,
+  Box3,
   Color,
   Group,
   InstancedMesh,
   PointLight,
+  Vector3,
+  type BufferGeometry,
   type MeshStandardMaterial,
+  type Object3D,
 } from 'three/webgpu';
+import {
+  getObject,
+  lookupGenerated,
+  objectId,
+  parseObjectId,
+  type DocumentView,
+  type EditLayer,
+} from '../core/document';
 import { LIGHT_KINDS, LIGHT_STRIDE, type SceneData } from '../core/scene/scene-data';
-import { createLodPartition, partitionByDistance, type LodPartition } from './lod-partition';
+import type { ImportedAsset } from '../import/imported-asset';
+import { AddedObjects, type Shape } from './added-objects';
+import { BatchInstances } from './batch-instances';
+import { changedObjectIds } from './layer-diff';
+import { meshGeometry } from './mesh-geometry';
 import { createSceneMaterial } from './scene-materials';
 
 /** Point lights rendered at once; more cost every fragment on every frame. */
@@ -21,99 +37,232 @@ export const MAX_SCENE_LIGHTS = 8;
 /** The camera must move this far (metres) before instances are re-sorted between levels. */
 const LOD_UPDATE_STEP = 0.5;
 
+type Assets = Readonly<Record<string, ImportedAsset>>;
+type Vec3 = [number, number, number];
+
+/** One mesh an object draws right now, with a live view of its world matrix. */
+export interface DrawnShape {
+  geometry: BufferGeometry;
+  matrix: ArrayLike<number>;
+}
+
 export interface SceneObjects {
   group: Group;
-  /** Draw calls at most: one per batch and level of detail. */
-  drawCalls: number;
+  readonly scene: SceneData;
+  /** Draw calls at most: one per batch and level of detail, one per added mesh shown. */
+  readonly drawCalls: number;
+  /** Bumps when instances change level or are shown or hidden (shapes may differ). */
+  readonly layoutVersion: number;
+  /** Bumps when any drawn matrix changes (layouts and previews). */
+  readonly matrixVersion: number;
   /** Moves instances between levels of detail for this camera position. */
   update(x: number, y: number, z: number): void;
+  /** Shows the document: the layer's moves, removals, hidden objects and added objects. */
+  applyLayer(view: DocumentView, assets: Assets): void;
+  /** Draws objects at these world matrices until the next applyLayer; the document is untouched. */
+  previewWorld(ids: readonly string[], matrices: readonly ArrayLike<number>[]): void;
+  /** The object a raycast hit belongs to (instanceId for instanced meshes), or null. */
+  objectAt(object: Object3D, instanceId: number | undefined): string | null;
+  /** The meshes an object draws now (none when hidden, removed or a group). */
+  shapesOf(id: string): DrawnShape[];
+  /** Calls back with every drawn object's world-space centre (its bounding box centre). */
+  forEachCentre(visit: (id: string, x: number, y: number, z: number) => void): void;
   dispose(): void;
 }
 
-interface LodBatch {
-  meshes: InstancedMesh[];
-  transforms: Float32Array;
-  centres: Float32Array;
-  switchDistances: number[];
-  partition: LodPartition;
+function localCentre(geometries: readonly BufferGeometry[]): Vec3 {
+  const box = new Box3();
+  for (const g of geometries) {
+    if (!g.boundingBox) g.computeBoundingBox();
+    box.union(g.boundingBox!);
+  }
+  const c = box.isEmpty() ? new Vector3() : box.getCenter(new Vector3());
+  return [c.x, c.y, c.z];
 }
 
-function instanceCentres(transforms: Float32Array): Float32Array {
-  const n = transforms.length / 16;
-  const out = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) out.set(transforms.subarray(i * 16 + 12, i * 16 + 15), i * 3);
-  return out;
+function transformed(m: ArrayLike<number>, o: number, p: Vec3): Vec3 {
+  const [x, y, z] = p;
+  return [
+    m[o]! * x + m[o + 4]! * y + m[o + 8]! * z + m[o + 12]!,
+    m[o + 1]! * x + m[o + 5]! * y + m[o + 9]! * z + m[o + 13]!,
+    m[o + 2]! * x + m[o + 6]! * y + m[o + 10]! * z + m[o + 14]!,
+  ];
 }
 
 export function buildSceneObjects(scene: SceneData): SceneObjects {
   const group = new Group();
   group.name = `scene:${scene.name}`;
   const geometries = new Map<string, BufferGeometry>();
-  for (const m of scene.meshes) {
-    const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(m.positions, 3));
-    g.setAttribute('normal', new BufferAttribute(m.normals, 3));
-    g.setAttribute('uv', new BufferAttribute(m.uvs, 2));
-    g.setIndex(new BufferAttribute(m.indices, 1));
-    g.name = m.id;
-    geometries.set(m.id, g);
-  }
+  for (const m of scene.meshes) geometries.set(m.id, meshGeometry(m));
   const materials = new Map<string, MeshStandardMaterial>();
-  for (const id of scene.materials) {
-    materials.set(id, createSceneMaterial(id));
-  }
-  let drawCalls = 0;
-  const lodBatches: LodBatch[] = [];
-  for (const batch of scene.batches) {
-    const count = batch.transforms.length / 16;
-    const meshes = batch.lods.map((id, level) => {
-      const mesh = new InstancedMesh(geometries.get(id)!, materials.get(batch.material)!, count);
-      mesh.name = `${id}|${batch.material}`;
+  for (const id of scene.materials) materials.set(id, createSceneMaterial(id));
+
+  let batchDrawCalls = 0;
+  const batches: BatchInstances[] = [];
+  const byPart = new Map<string, BatchInstances[]>();
+  const meshInfo = new Map<Object3D, { batch: BatchInstances; level: number }>();
+  const partShapes = new Map<string, Shape[]>();
+  for (const data of scene.batches) {
+    const count = data.transforms.length / 16;
+    const meshes = data.lods.map((id, level) => {
+      const mesh = new InstancedMesh(geometries.get(id)!, materials.get(data.material)!, count);
+      mesh.name = `${id}|${data.material}`;
       mesh.userData['lod'] = level;
+      // Level membership changes with the camera, so a precomputed bounding sphere would go stale.
+      if (data.lods.length > 1) mesh.frustumCulled = false;
       group.add(mesh);
-      drawCalls++;
+      batchDrawCalls++;
       return mesh;
     });
-    if (meshes.length === 1) {
-      const mesh = meshes[0]!;
-      mesh.instanceMatrix.array.set(batch.transforms);
-      mesh.instanceMatrix.needsUpdate = true;
-      mesh.computeBoundingSphere();
-      continue;
-    }
-    // Level membership changes with the camera, so a precomputed bounding sphere would go stale.
-    for (const mesh of meshes) {
-      mesh.frustumCulled = false;
-      mesh.count = 0;
-    }
-    lodBatches.push({
-      meshes,
-      transforms: batch.transforms,
-      centres: instanceCentres(batch.transforms),
-      switchDistances: batch.lodDistances,
-      partition: createLodPartition(count, meshes.length),
+    const batch = new BatchInstances(data, meshes);
+    meshes.forEach((mesh, level) => meshInfo.set(mesh, { batch, level }));
+    batches.push(batch);
+    if (!byPart.has(data.part)) byPart.set(data.part, []);
+    byPart.get(data.part)!.push(batch);
+    if (!partShapes.has(data.part)) partShapes.set(data.part, []);
+    partShapes.get(data.part)!.push({
+      geometry: meshes[0]!.geometry,
+      material: meshes[0]!.material as MeshStandardMaterial,
     });
   }
-  let last: readonly [number, number, number] | undefined;
+  const partCentres = new Map<string, Vec3>();
+  for (const [part, shapes] of partShapes) {
+    partCentres.set(part, localCentre(shapes.map((s) => s.geometry)));
+  }
+
+  const addedGroup = new Group();
+  addedGroup.name = 'added';
+  group.add(addedGroup);
+  const added = new AddedObjects(addedGroup, (part) => partShapes.get(part) ?? []);
+
+  let camera: Vec3 | undefined;
+  let layoutVersion = 0;
+  let matrixVersion = 0;
+  let lastLayer: EditLayer | undefined;
+  let lastAssets: Assets | undefined;
+
+  const layout = (list: Iterable<BatchInstances>) => {
+    for (const b of list) b.layout(camera ?? [0, 0, 0]);
+    layoutVersion++;
+    matrixVersion++;
+  };
+  // Before the first layer arrives the generated scene is shown as it is.
+  layout(batches);
+
   const update = (x: number, y: number, z: number) => {
-    if (last && Math.hypot(x - last[0], y - last[1], z - last[2]) < LOD_UPDATE_STEP) return;
-    const camera = [x, y, z] as const;
-    last = camera;
-    for (const b of lodBatches) {
-      partitionByDistance(b.centres, b.switchDistances, camera, b.partition);
-      b.meshes.forEach((mesh, level) => {
-        const indices = b.partition.levels[level]!;
-        const n = b.partition.counts[level]!;
-        const target = mesh.instanceMatrix.array as Float32Array;
-        for (let k = 0; k < n; k++) {
-          const i = indices[k]!;
-          target.set(b.transforms.subarray(i * 16, i * 16 + 16), k * 16);
+    if (camera && Math.hypot(x - camera[0], y - camera[1], z - camera[2]) < LOD_UPDATE_STEP) return;
+    camera = [x, y, z];
+    layout(batches.filter((b) => b.hasLevels));
+  };
+
+  const setGenerated = (view: DocumentView, id: string, dirty: Set<BatchInstances>) => {
+    const found = lookupGenerated(view.index, id);
+    if (!found) return false;
+    const obj = getObject(view, id);
+    for (const b of byPart.get(found.part.key) ?? []) {
+      b.setInstance(found.instance, obj ? obj.world : null, obj?.visible ?? false);
+      dirty.add(b);
+    }
+    return true;
+  };
+
+  const applyLayer = (view: DocumentView, assets: Assets) => {
+    // The store may announce a new scene's index before this scene's view is replaced.
+    if (view.index.scene !== scene) return;
+    const dirty = new Set<BatchInstances>();
+    if (!lastLayer) {
+      for (const b of batches) {
+        b.reset();
+        dirty.add(b);
+      }
+      for (const id of Object.keys(view.layer.records)) setGenerated(view, id, dirty);
+      added.sync(view, assets, 'all');
+    } else {
+      const addedIds: string[] = [];
+      for (const id of changedObjectIds(lastLayer, view.layer)) {
+        if (!setGenerated(view, id, dirty)) addedIds.push(id);
+      }
+      added.sync(view, assets, addedIds);
+      if (assets !== lastAssets) added.syncWaiting(view, assets);
+    }
+    // Previews wrote instances in place; re-sort the batches they touched (levels may differ now).
+    for (const b of previewed) dirty.add(b);
+    previewed.clear();
+    lastLayer = view.layer;
+    lastAssets = assets;
+    layout(dirty);
+  };
+
+  const previewed = new Set<BatchInstances>();
+  const previewWorld = (ids: readonly string[], matrices: readonly ArrayLike<number>[]) => {
+    ids.forEach((id, k) => {
+      const m = matrices[k]!;
+      const parsed = parseObjectId(id);
+      const list = parsed ? byPart.get(parsed.part) : undefined;
+      if (parsed && list && parsed.instance < list[0]!.count) {
+        for (const b of list) {
+          b.writeInstance(parsed.instance, m);
+          previewed.add(b);
         }
-        mesh.count = n;
-        mesh.instanceMatrix.needsUpdate = true;
-      });
+      } else {
+        added.preview(id, m);
+      }
+    });
+    matrixVersion++;
+  };
+
+  const objectAt = (object: Object3D, instanceId: number | undefined): string | null => {
+    const info = meshInfo.get(object);
+    if (info) {
+      const i =
+        instanceId === undefined ? undefined : info.batch.instanceAt(info.level, instanceId);
+      return i === undefined ? null : objectId(info.batch.part, i);
+    }
+    return added.idOf(object) ?? null;
+  };
+
+  const shapesOf = (id: string): DrawnShape[] => {
+    const parsed = parseObjectId(id);
+    const list = parsed ? byPart.get(parsed.part) : undefined;
+    if (parsed && list) {
+      const shapes: DrawnShape[] = [];
+      const i = parsed.instance;
+      for (const b of list) {
+        const level = i < b.count ? b.levelOf(i) : null;
+        if (level === null) continue;
+        shapes.push({
+          geometry: b.meshes[level]!.geometry,
+          matrix: b.matrices.subarray(i * 16, i * 16 + 16),
+        });
+      }
+      return shapes;
+    }
+    return added
+      .meshesOf(id)
+      .filter((mesh) => mesh.parent)
+      .map((mesh) => ({ geometry: mesh.geometry, matrix: mesh.matrix.elements }));
+  };
+
+  const forEachCentre = (visit: (id: string, x: number, y: number, z: number) => void) => {
+    for (const [part, list] of byPart) {
+      const b = list[0]!;
+      const local = partCentres.get(part)!;
+      for (let i = 0; i < b.count; i++) {
+        if (b.skip[i] !== 0) continue;
+        const [x, y, z] = transformed(b.matrices, i * 16, local);
+        visit(objectId(part, i), x, y, z);
+      }
+    }
+    for (const [id, meshes] of added.shown()) {
+      const [x, y, z] = transformed(
+        meshes[0]!.matrix.elements,
+        0,
+        localCentre(meshes.map((m) => m.geometry)),
+      );
+      visit(id, x, y, z);
     }
   };
+
   const lightCount = Math.min(scene.lights.kinds.length, MAX_SCENE_LIGHTS);
   for (let i = 0; i < lightCount; i++) {
     if (LIGHT_KINDS[scene.lights.kinds[i]!] !== 'point') continue;
@@ -125,9 +274,26 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
   }
   return {
     group,
-    drawCalls,
+    scene,
+    get drawCalls() {
+      return batchDrawCalls + added.meshCount;
+    },
+    get layoutVersion() {
+      return layoutVersion;
+    },
+    get matrixVersion() {
+      return matrixVersion;
+    },
     update,
+    applyLayer,
+    previewWorld,
+    objectAt,
+    shapesOf,
+    forEachCentre,
     dispose() {
+      // A later applyLayer starts over (React's StrictMode disposes and re-uses once in development).
+      lastLayer = undefined;
+      added.dispose();
       geometries.forEach((g) => g.dispose());
       materials.forEach((m) => m.dispose());
     },

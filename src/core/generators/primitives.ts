@@ -65,7 +65,14 @@ export function generatePrimitives(primitives: readonly PrimitiveSpec[]): Genera
       const r = p.rotation;
       composeTRS(transforms, i * 16, p.position, [r[0] * DEG, r[1] * DEG, r[2] * DEG], p.scale);
     });
-    batches.push({ lods: [g.mesh], lodDistances: [], material: g.material, transforms });
+    batches.push({
+      part: `${g.mesh}|${g.material}`,
+      source: 'primitives',
+      lods: [g.mesh],
+      lodDistances: [],
+      material: g.material,
+      transforms,
+    });
   }
   return { meshes: [...meshes.values()], batches };
 }

@@ -43,6 +43,8 @@ export async function generateTerrain(
   return {
     meshes: zones.map((z) => z.mesh),
     batches: zones.map((z) => ({
+      part: z.mesh.id,
+      source: 'terrain',
       lods: [z.mesh.id],
       lodDistances: [],
       material: z.material,

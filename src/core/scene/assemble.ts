@@ -54,10 +54,18 @@ function meshBounds(m: MeshData): Bounds {
 
 export function assembleScene(input: AssembleInput): SceneData {
   const meshById = new Map(input.meshes.map((m) => [m.id, m]));
+  const partCounts = new Map<string, number>();
   for (const batch of input.batches) {
     for (const id of batch.lods) {
       if (!meshById.has(id)) throw new Error(`batch refers to unknown mesh '${id}'`);
     }
+    // Instance i of every batch of a part is one object, so the counts must agree.
+    const count = batch.transforms.length / 16;
+    const seen = partCounts.get(batch.part);
+    if (seen !== undefined && seen !== count) {
+      throw new Error(`part '${batch.part}' has batches of ${seen} and ${count} instances`);
+    }
+    partCounts.set(batch.part, count);
   }
   const lights = {
     kinds: new Uint8Array(input.lights.length),

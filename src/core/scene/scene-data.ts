@@ -14,6 +14,14 @@ export interface MeshData {
 
 /** Instances of one mesh (with optional lower levels of detail) and one material. */
 export interface InstanceBatch {
+  /**
+   * The editable part the batch draws, e.g. 'dungeon:floor', 'prop:barrel', 'scatter[0]:tree'.
+   * Batches with the same part have the same instance count, and instance i of each is one object
+   * in the studio (a tree's trunk and foliage move together). Object ids are `${part}#${i}`.
+   */
+  part: string;
+  /** The spec section that produced the batch ('dungeon', 'scatter[0]', 'primitives[3]'). */
+  source: string;
   /** Mesh ids by level of detail; [0] is the full mesh. */
   lods: string[];
   /** Distances (metres) at which each level after the first takes over. */

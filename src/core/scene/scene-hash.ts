@@ -31,6 +31,8 @@ export function canonicalSceneBytes(scene: SceneData): Uint8Array<ArrayBuffer> {
     array(m.indices);
   }
   for (const b of scene.batches) {
+    text(b.part);
+    text(b.source);
     text(b.lods.join('|'));
     array(new Float64Array(b.lodDistances));
     text(b.material);

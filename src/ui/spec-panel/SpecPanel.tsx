@@ -1,39 +1,28 @@
 // The studio's side panel: the scene spec as a form (or JSON), "New from example", Generate with
 // progress and Cancel. Collapses to a thin rail so the viewport can take the whole window.
-import { useEffect, useState } from 'react';
+// Generate's shortcuts (Ctrl+Enter, Esc) live in the studio's action table with the others.
+import { useState } from 'react';
 import { useStudio } from '../../state/store-context';
 import type { ExampleSource } from './examples';
 import { ExamplesMenu } from './ExamplesMenu';
 import { GenerateBar } from './GenerateBar';
 import { JsonTab } from './JsonTab';
 import { SpecForm } from './SpecForm';
-import { useGeneration, type GenerateFn } from './use-generation';
+import type { GenerationControl } from './use-generation';
 
 export interface SpecPanelProps {
-  generate: GenerateFn;
+  control: GenerationControl;
   examples: ExampleSource;
+  collapsed: boolean;
+  onCollapsedChange: (collapsed: boolean) => void;
 }
 
 type Tab = 'form' | 'json';
 
-export function SpecPanel({ generate, examples }: SpecPanelProps) {
-  const [collapsed, setCollapsed] = useState(false);
+export function SpecPanel({ control, examples, collapsed, onCollapsedChange }: SpecPanelProps) {
   const [tab, setTab] = useState<Tab>('form');
-  const control = useGeneration(generate);
   const generating = useStudio((s) => s.scene.status === 'generating');
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        control.start();
-      } else if (e.key === 'Escape' && control.running) {
-        control.cancel();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [control]);
+  const setCollapsed = onCollapsedChange;
 
   if (collapsed) {
     return (

@@ -133,18 +133,24 @@ export function generateDungeon(spec: DungeonSpec, rng: Prng): GeneratedDungeon 
   ];
   const batches: InstanceBatch[] = [
     {
+      part: 'dungeon:floor',
+      source: 'dungeon',
       lods: ['dungeon:tile'],
       lodDistances: [],
       material: 'dungeon:stone-floor',
       transforms: floors.toArray(),
     },
     {
+      part: 'dungeon:ceiling',
+      source: 'dungeon',
       lods: ['dungeon:tile'],
       lodDistances: [],
       material: 'dungeon:ceiling',
       transforms: ceilings.toArray(),
     },
     {
+      part: 'dungeon:wall',
+      source: 'dungeon',
       lods: ['dungeon:wall'],
       lodDistances: [],
       material: 'dungeon:stone-wall',
@@ -153,6 +159,8 @@ export function generateDungeon(spec: DungeonSpec, rng: Prng): GeneratedDungeon 
   ];
   if (frames.count > 0) {
     batches.push({
+      part: 'dungeon:doorframe',
+      source: 'dungeon',
       lods: ['dungeon:doorframe'],
       lodDistances: [],
       material: 'dungeon:wood-dark',
@@ -284,6 +292,8 @@ export function generateDungeon(spec: DungeonSpec, rng: Prng): GeneratedDungeon 
     meshes.push(def.lods[0](`prop:${kind}:lod0`), def.lods[1](`prop:${kind}:lod1`));
     const list = perKind.get(kind)!;
     batches.push({
+      part: `prop:${kind}`,
+      source: 'dungeon.props',
       lods: [`prop:${kind}:lod0`, `prop:${kind}:lod1`],
       lodDistances: [PROP_LOD_DISTANCE],
       material: def.material,

@@ -64,6 +64,8 @@ export function generateScatter(
     for (const part of model.parts) {
       for (const lod of part.lods) meshes.set(lod.id, lod);
       batches.push({
+        part: `scatter[${index}]:${layer.kind}`,
+        source: `scatter[${index}]`,
         lods: part.lods.map((m) => m.id),
         lodDistances: [model.lodDistance],
         material: part.material,

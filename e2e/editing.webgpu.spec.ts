@@ -1,0 +1,249 @@
+// Editing in the studio, driven as a user: pick in the viewport, move with G/X/2/Enter and with the
+// gizmo, undo and redo with the keys (the scene hash returns exactly), the outliner and inspector,
+// delete/duplicate/hide, box select, undoing a regeneration, and the shortcut help.
+import { expect, test, type Page } from '@playwright/test';
+import { HistoryPage, InspectorPage, OutlinerPage, ViewportPage } from './editor-panels';
+import { StudioPage } from './studio-page';
+
+async function openWithExample(page: Page, name: string) {
+  const studio = new StudioPage(page);
+  await studio.open();
+  await studio.chooseExample(name);
+  expect(await studio.generateFromPanel()).toBe('ready');
+  const viewport = new ViewportPage(page);
+  // Let the camera settle where the scene framed it.
+  await page.waitForTimeout(300);
+  return { studio, viewport };
+}
+
+const hash = (page: Page) => page.evaluate(() => window.studio!.sceneHash());
+const position = (page: Page, id: string) =>
+  page.evaluate((i) => window.studio!.object(i)!.position, id);
+
+const BOX = 'prim:box:1.5x1.5x1.5|default:box#0';
+
+test('click selects, G X 2 Enter moves exactly, Ctrl+Z restores the hash, redo re-applies', async ({
+  page,
+}) => {
+  const { studio, viewport } = await openWithExample(page, 'primitives');
+  const outliner = new OutlinerPage(page);
+  const history = new HistoryPage(page);
+
+  await viewport.clickObject(BOX);
+  expect(await page.evaluate(() => window.studio!.selection())).toEqual([BOX]);
+  await outliner.expectSelected('Box');
+
+  const before = await hash(page);
+  const p0 = await position(page, BOX);
+  await viewport.modal('g', 'x', '2');
+  const p1 = await position(page, BOX);
+  expect(p1).toEqual([p0[0] + 2, p0[1], p0[2]]);
+  const moved = await hash(page);
+  expect(moved).not.toBe(before);
+  await expect(history.list()).toContainText('Move Box');
+
+  await page.keyboard.press('Control+z');
+  expect(await hash(page)).toBe(before);
+  expect(await position(page, BOX)).toEqual(p0);
+  await page.keyboard.press('Control+Shift+z');
+  expect(await hash(page)).toBe(moved);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+y');
+  expect(await hash(page)).toBe(moved);
+
+  // R Z 90: a rotation about the vertical axis, undone exactly too.
+  await viewport.modal('r', 'z', '90');
+  expect(await hash(page)).not.toBe(moved);
+  await page.keyboard.press('Control+z');
+  expect(await hash(page)).toBe(moved);
+
+  // Esc cancels a modal move without an edit.
+  const entries = (await page.evaluate(() => window.studio!.history())).past.length;
+  await viewport.canvas().hover();
+  await page.keyboard.press('g');
+  await page.mouse.move(400, 300, { steps: 5 });
+  await page.keyboard.press('Escape');
+  expect(await hash(page)).toBe(moved);
+  expect((await page.evaluate(() => window.studio!.history())).past).toHaveLength(entries);
+
+  // Click on empty space clears the selection.
+  await viewport.clickEmpty();
+  expect(await page.evaluate(() => window.studio!.selection())).toEqual([]);
+  studio.expectNoErrors();
+});
+
+test('the gizmo drags along its X axis only; one undo entry per drag', async ({ page }) => {
+  const { studio, viewport } = await openWithExample(page, 'primitives');
+  await viewport.clickObject(BOX);
+  const p0 = await position(page, BOX);
+  const before = await hash(page);
+  const entries = (await page.evaluate(() => window.studio!.history())).past.length;
+
+  // Find the screen direction of +X at the object and grab the X arrow partway along it.
+  const o = await viewport.pointOf(BOX);
+  const box = (await viewport.canvas().boundingBox())!;
+  const ax = await page.evaluate(
+    ([x, y, z]) => window.studio!.debug.screenPoint([x + 0.5, y, z]),
+    p0,
+  );
+  const dx = box.x + ax!.x - o.x;
+  const dy = box.y + ax!.y - o.y;
+  const len = Math.hypot(dx, dy);
+  const grab = { x: o.x + (dx / len) * 48, y: o.y + (dy / len) * 48 };
+  await viewport.drag(grab, { x: grab.x + (dx / len) * 80, y: grab.y + (dy / len) * 80 });
+
+  const p1 = await position(page, BOX);
+  expect(p1[0]).toBeGreaterThan(p0[0] + 0.2);
+  expect(p1[1]).toBeCloseTo(p0[1], 5);
+  expect(p1[2]).toBeCloseTo(p0[2], 5);
+  const h = await page.evaluate(() => window.studio!.history());
+  expect(h.past).toHaveLength(entries + 1);
+  await page.keyboard.press('Control+z');
+  expect(await hash(page)).toBe(before);
+  studio.expectNoErrors();
+});
+
+test('outliner and inspector: select, rename, hide, type a position; all undoable', async ({
+  page,
+}) => {
+  const { studio } = await openWithExample(page, 'primitives');
+  const outliner = new OutlinerPage(page);
+  const inspector = new InspectorPage(page);
+  const before = await hash(page);
+
+  await outliner.row('Sphere').click();
+  const sphere = (await page.evaluate(() => window.studio!.selection()))[0]!;
+  expect(sphere).toMatch(/^prim:sphere/);
+  await inspector.setField('Position', 'Y', '4.25');
+  expect((await position(page, sphere))[1]).toBe(4.25);
+
+  await outliner.rename('Sphere', 'Moon');
+  await expect(outliner.row('Moon')).toBeVisible();
+  await outliner.row('Moon').hover();
+  await outliner.root().getByRole('button', { name: 'Hide Moon' }).click();
+  expect(await page.evaluate((i) => window.studio!.object(i)!.visible, sphere)).toBe(false);
+
+  const labels = (await page.evaluate(() => window.studio!.history())).past.slice(-3);
+  expect(labels[0]).toMatch(/^Transform/);
+  expect(labels[1]).toMatch(/^Rename/);
+  expect(labels[2]).toMatch(/^Hide/);
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 700, y: 5 } });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+  expect(await hash(page)).toBe(before);
+  await expect(outliner.row('Sphere')).toBeVisible();
+  studio.expectNoErrors();
+});
+
+test('delete, duplicate, select all and box select; the large dungeon groups instances', async ({
+  page,
+}) => {
+  const { studio, viewport } = await openWithExample(page, 'primitives');
+  const count = async () => (await page.evaluate(() => window.studio!.objects())).length;
+  const n = await count();
+  const before = await hash(page);
+
+  await viewport.clickObject(BOX);
+  await page.keyboard.press('Shift+D');
+  expect(await count()).toBe(n + 1);
+  const copy = (await page.evaluate(() => window.studio!.selection()))[0]!;
+  expect(copy).toMatch(/^copy:/);
+  await page.keyboard.press('Delete');
+  expect(await count()).toBe(n);
+  await viewport.clickObject(BOX);
+  await page.keyboard.press('x');
+  expect(await count()).toBe(n - 1);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  expect(await count()).toBe(n);
+  expect(await hash(page)).toBe(before);
+
+  await viewport.canvas().hover();
+  await page.keyboard.press('a');
+  expect((await page.evaluate(() => window.studio!.selection())).length).toBe(n);
+
+  // B, then drag a box around two objects' origins.
+  await viewport.clickEmpty();
+  const ids = await page.evaluate(() => window.studio!.objects().map((o) => o.id));
+  const cone = ids.find((i) => i.startsWith('prim:cone'))!;
+  const torus = ids.find((i) => i.startsWith('prim:torus'))!;
+  const a = await viewport.pointOf(cone);
+  const b = await viewport.pointOf(torus);
+  await viewport.canvas().hover();
+  await page.keyboard.press('b');
+  await viewport.drag(
+    { x: Math.min(a.x, b.x) - 10, y: Math.min(a.y, b.y) - 10 },
+    { x: Math.max(a.x, b.x) + 10, y: Math.max(a.y, b.y) + 10 },
+  );
+  const boxed = await page.evaluate(() => window.studio!.selection());
+  expect(boxed).toEqual(expect.arrayContaining([cone, torus]));
+
+  // The large dungeon: thousands of instances, grouped per part in the outliner.
+  await studio.chooseExample('dungeon-large');
+  expect(await studio.generateFromPanel()).toBe('ready');
+  const outliner = new OutlinerPage(page);
+  await expect(outliner.row(/^Floor tiles/)).toBeVisible();
+  await expect(outliner.row(/^Barrels/)).toContainText('90');
+  expect((await page.evaluate(() => window.studio!.objects())).length).toBeGreaterThan(15000);
+  studio.expectNoErrors();
+});
+
+test('a regeneration from a changed spec is undone and redone like any edit', async ({ page }) => {
+  const { studio } = await openWithExample(page, 'dungeon-medium');
+  const first = await hash(page);
+  await studio.typeInField('seed', '77');
+  expect(await studio.generateFromPanel()).toBe('ready');
+  const second = await hash(page);
+  expect(second).not.toBe(first);
+  await page.locator('body').click({ position: { x: 700, y: 5 } });
+  await page.keyboard.press('Control+z');
+  expect(await hash(page)).toBe(first);
+  // The spec draft comes back with the scene.
+  await page.keyboard.press('Control+z');
+  await expect(studio.specField('seed')).not.toHaveValue('77');
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z');
+  expect(await hash(page)).toBe(second);
+  studio.expectNoErrors();
+});
+
+test('? shows every shortcut; menus hold the same actions; the layout fits 1280x720', async ({
+  page,
+}) => {
+  const studio = new StudioPage(page);
+  await studio.open();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  for (const label of ['Undo', 'Redo', 'Duplicate', 'Delete', 'Move', 'Frame selected', 'Top']) {
+    await expect(help.getByText(label, { exact: true }).first()).toBeVisible();
+  }
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  const bar = page.getByRole('menubar', { name: 'Studio menu' });
+  await bar.getByRole('menuitem', { name: 'Edit', exact: true }).click();
+  const edit = bar.getByRole('menu', { name: 'Edit' });
+  await expect(edit.getByRole('menuitem', { name: /Undo/ })).toBeVisible();
+  await expect(edit.getByRole('menuitem', { name: /Duplicate/ })).toBeDisabled();
+  await page.keyboard.press('Escape');
+
+  // Everything fits side by side without overlapping at 1280x720.
+  const spec = (await page.getByTestId('spec-panel').boundingBox())!;
+  const stage = (await page.locator('main.stage').boundingBox())!;
+  const side = (await page
+    .getByRole('complementary', { name: 'Scene', exact: true })
+    .boundingBox())!;
+  expect(spec.x + spec.width).toBeLessThanOrEqual(stage.x + 1);
+  expect(stage.x + stage.width).toBeLessThanOrEqual(side.x + 1);
+  expect(side.x + side.width).toBeLessThanOrEqual(1280);
+  expect(stage.width).toBeGreaterThan(560);
+
+  // N and T collapse the side panels; the viewport takes the room.
+  await page.keyboard.press('n');
+  await page.keyboard.press('t');
+  await expect(page.getByRole('complementary', { name: 'Scene', exact: true })).toBeHidden();
+  expect((await page.locator('main.stage').boundingBox())!.width).toBeGreaterThan(1180);
+  studio.expectNoErrors();
+});
