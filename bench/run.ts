@@ -1,7 +1,8 @@
 // `npm run bench [name] [--no-browser]`: named benchmarks, in Node and in headless Chromium, each
 // against its peer or its anchor figures. Prints tables (median, spread, ratios) and writes JSON under
 // bench/results/ with the machine described. `noise-fbm`: noise bake vs simplex-noise; `scenes`
-// (alias `dungeon`): scene generation, memory and frame time (bench/scenes.ts).
+// (alias `dungeon`): scene generation, memory and frame time (bench/scenes.ts); `editing`: gizmo
+// drag, modal move, undo/redo and hide on the large dungeon in the studio (bench/editing.ts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -13,6 +14,7 @@ import { summarize, timeRuns, type Timing } from './lib/stats';
 import type { BrowserBenchResult } from './browser/noise-bench';
 import { machineInfo, textTable, writeResult } from './lib/report';
 import { scenes } from './scenes';
+import { editing } from './editing';
 import { WEBGPU_ARGS, chromiumEnv, findChromium } from '../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -131,6 +133,10 @@ async function noiseFbm() {
 const BENCHMARKS: Record<string, (flags: Set<string>) => unknown> = {
   'noise-fbm': noiseFbm,
   scenes: (flags) => scenes({ browser: !flags.has('--no-browser') }),
+  editing: (flags) =>
+    flags.has('--no-browser')
+      ? console.log('== editing: skipped (--no-browser; it runs only in the studio)\n')
+      : editing(),
 };
 /** Old names that still work. */
 const ALIASES: Record<string, string> = { dungeon: 'scenes' };

@@ -70,8 +70,6 @@ export function App(props: AppProps) {
   const [help, setHelp] = useState(false);
   const [shot, setShot] = useState(false);
   const control = useGeneration(props.generate);
-  const running = useRef(control.running);
-  running.current = control.running;
 
   const notify = useCallback(
     (kind: 'error' | 'info', text: string) => store.getState().notify(kind, text),
@@ -95,7 +93,7 @@ export function App(props: AppProps) {
       generation: {
         start: () => control.start(),
         cancel: () => control.cancel(),
-        running: () => running.current,
+        running: () => control.running,
       },
       ui: {
         openFile: () => drop.current?.openPicker(),

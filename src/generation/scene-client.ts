@@ -54,7 +54,7 @@ export function createSceneClient(spawn: () => Worker): SceneClient {
         return await connect().parseModel(transfer(data, [data.buffer as ArrayBuffer]), name);
       } catch (error) {
         // comlink rebuilds a plain Error; the message already names the file and the problem.
-        throw new Error(error instanceof Error ? error.message : String(error));
+        throw new Error(error instanceof Error ? error.message : String(error), { cause: error });
       }
     },
     terminate() {

@@ -138,6 +138,20 @@ export function createEditSession(parts: EditSessionParts): EditSession {
   const box = new BoxSelectTool(canvas, container, rect, hint, boxSelect);
 
   const ndc = (e: PointerEvent) => clientToNdc(canvas, e.clientX, e.clientY);
+  const cancelDrag = () => {
+    window.removeEventListener('keydown', escapeDrag, true);
+    if (!gizmo.dragging) return;
+    gizmo.cancel();
+    restore();
+    active = null;
+    placeGizmo = true;
+  };
+  const escapeDrag = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    cancelDrag();
+  };
   const stopRouter = attachPointerRouter(container, {
     boxArmed: () => box.armed,
     boxBegin: (e) => box.begin(e),
@@ -150,6 +164,7 @@ export function createEditSession(parts: EditSessionParts): EditSession {
       const targets = transformTargets(view(), doc().selection);
       if (!targets || !gizmo.down(ndc(e))) return false;
       active = targets;
+      window.addEventListener('keydown', escapeDrag, true);
       return true;
     },
     gizmoMove: (e) => {
@@ -157,11 +172,13 @@ export function createEditSession(parts: EditSessionParts): EditSession {
       if (delta) preview(delta);
     },
     gizmoUp: () => {
+      window.removeEventListener('keydown', escapeDrag, true);
       const kind = gizmo.mode();
       const delta = gizmo.up();
       if (delta) commit(delta, kind);
       else active = null;
     },
+    gizmoCancel: cancelDrag,
     click: (e) => {
       const [x, y] = ndc(e);
       const hit = pickObject(objects, camera, x, y, { pickable, raycaster });
@@ -218,6 +235,7 @@ export function createEditSession(parts: EditSessionParts): EditSession {
       }
     },
     dispose() {
+      cancelDrag();
       modal.dispose();
       box.cancel();
       stopRouter();

@@ -121,6 +121,11 @@ export class Gizmo {
     return delta;
   }
 
+  /** Abandons the drag (the caller restores what it previewed). */
+  cancel(): void {
+    if (this.controls.dragging) this.controls.pointerUp(this.pointer([0, 0], 0));
+  }
+
   private currentDelta(): number[] {
     this.proxy.updateMatrixWorld();
     return this.delta.multiplyMatrices(this.proxy.matrixWorld, this.startInverse).toArray();

@@ -1,7 +1,7 @@
 // Decides what a pointer gesture on the viewport is, before the canvas (and the orbit controls on
 // it) sees it: listeners on the canvas's container in the capture phase. Ctrl+left drag or an armed
 // B starts a box select, a left press on a gizmo handle a gizmo drag (both swallowed, so the camera
-// stays put); anything else passes through to the orbit controls, and a left press released within
+// stays put; a right click or Esc abandons a gizmo drag); anything else passes through to the orbit controls, and a left press released within
 // CLICK_SLOP pixels is a click that selects.
 
 /** Pointer travel (CSS pixels) under which a press and release count as a click, not a drag. */
@@ -18,6 +18,8 @@ export interface PointerTools {
   gizmoDown(e: PointerEvent): boolean;
   gizmoMove(e: PointerEvent): void;
   gizmoUp(e: PointerEvent): void;
+  /** A right click during a gizmo drag: abandon it. */
+  gizmoCancel(): void;
   click(e: PointerEvent): void;
 }
 
@@ -49,6 +51,12 @@ export function attachPointerRouter(container: HTMLElement, tools: PointerTools)
     if (gesture.kind === 'click') {
       // A second finger or button: a camera gesture, not a click.
       gesture = { kind: 'idle' };
+      return;
+    }
+    if (gesture.kind === 'gizmo' && e.button === 2) {
+      e.stopPropagation();
+      e.preventDefault();
+      tools.gizmoCancel();
       return;
     }
     if (gesture.kind !== 'idle') return;

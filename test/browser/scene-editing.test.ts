@@ -317,7 +317,12 @@ describe('edit session', () => {
       overlay,
     });
     handle.attach(session);
+    // As SceneView does: the document is re-applied whenever it changes.
+    const unsubscribe = rig.store.subscribe((s, prev) => {
+      if (s.doc.layer !== prev.doc.layer) rig.apply();
+    });
     cleanup.push(() => {
+      unsubscribe();
       handle.detach(session);
       session.dispose();
       controls.dispose();
@@ -489,6 +494,25 @@ describe('edit session', () => {
     expect(rig.camera.position.toArray()).toEqual(cameraBefore);
     // The selection stays selected after the drag (no click selection on release).
     expect(store.getState().doc.selection).toEqual([id(2)]);
+
+    // A second drag, abandoned with Esc: the preview is undone and nothing is recorded.
+    rig.frame();
+    const entries = store.getState().doc.history.past.length;
+    const instance = Array.from(meshOf(rig.objects, 2).instanceMatrix.array);
+    const onMoved = new Vector3(moved[12], moved[13], moved[14]).add(
+      new Vector3(0.35 * unit, 0, 0),
+    );
+    const again = rig.client([onMoved.x, onMoved.y, onMoved.z]);
+    pointer(rig.canvas, 'pointermove', again, { buttons: 0 });
+    pointer(rig.canvas, 'pointerdown', again);
+    pointer(rig.canvas, 'pointermove', [again[0] + 30, again[1]]);
+    expect(Array.from(meshOf(rig.objects, 2).instanceMatrix.array)).not.toEqual(instance);
+    key('Escape');
+    expect(rig.handle.busy()).toBe(false);
+    expect(Array.from(meshOf(rig.objects, 2).instanceMatrix.array)).toEqual(instance);
+    pointer(rig.canvas, 'pointerup', [again[0] + 30, again[1]]);
+    expect(store.getState().doc.history.past.length).toBe(entries);
+    expect(worldOf(rig, id(2))).toEqual(moved);
   });
 });
 

@@ -9,7 +9,7 @@ const MOUSE: [string, string][] = [
   ['Right drag / Shift+left drag', 'Pan'],
   ['Wheel / pinch', 'Zoom'],
   ['Click', 'Select (Shift: add or remove)'],
-  ['B, then drag', 'Box select (Shift: add)'],
+  ['B then drag, or Ctrl+drag', 'Box select (Shift: add)'],
   ['Gizmo handles', 'Move, rotate, scale (Ctrl: snap)'],
   [
     'During G / R / S',
