@@ -261,10 +261,7 @@ const historyNow = (page: Page) => page.evaluate(() => window.studio!.history().
 const hashNow = (page: Page) => page.evaluate(() => window.studio!.sceneHash());
 
 /** The X arrow's screen direction at the object (unit vector) and the object's page position. */
-async function xArrow(
-  page: Page,
-  id: string,
-): Promise<{ origin: Point; dir: Point; pxPerM: number }> {
+async function xArrow(page: Page, id: string): Promise<{ origin: Point; dir: Point }> {
   const box = await page.locator('canvas').first().boundingBox();
   if (!box) throw new Error('no canvas on the page');
   const p = await position(page, id);
@@ -282,8 +279,25 @@ async function xArrow(
   return {
     origin: { x: box.x + o.x, y: box.y + o.y },
     dir: { x: dx / len, y: dy / len },
-    pxPerM: len * 2,
   };
+}
+
+/** What covers a page point instead of the viewport (null when the viewport gets the press). */
+function coverAt(page: Page, p: Point): Promise<string | null> {
+  return page.evaluate(
+    ([px, py]) => {
+      const canvas = document.querySelector('canvas');
+      const el = document.elementFromPoint(px, py);
+      if (!canvas || !el) return el ? 'something, with no canvas on the page' : 'nothing';
+      if ((canvas.parentElement ?? canvas).contains(el)) return null;
+      const region = el.closest('[data-testid], [aria-label]');
+      const name = region
+        ? `${region.getAttribute('data-testid') ?? ''} "${region.getAttribute('aria-label') ?? ''}"`
+        : '';
+      return `<${el.tagName.toLowerCase()}> of ${name.trim() || 'the page'}`;
+    },
+    [p.x, p.y] as const,
+  );
 }
 
 /**
@@ -310,10 +324,18 @@ async function gesture(
     const from = await framesNow(page);
     const t0 = performance.now();
     await begin();
+    let last = from;
     for (let i = 1; i <= STEPS; i++) {
       const t = (DRAG_PX * i) / STEPS;
+      // Chromium delivers moves aligned to frames, so a move usually returns a frame later; if
+      // not, wait for one: one pointer move per rendered frame, as a real drag delivers them.
       await page.mouse.move(start.x + dir.x * t, start.y + dir.y * t);
-      await nextFrame(page);
+      let now = await framesNow(page);
+      if (now === last) {
+        await nextFrame(page);
+        now = await framesNow(page);
+      }
+      last = now;
     }
     const stats = await statsSince(page, from);
     const wallMs = performance.now() - t0;
@@ -371,16 +393,22 @@ function series(name: string, samples: OpTiming[], expected: (string | null)[] |
 const op = (page: Page, kind: 'undo' | 'redo' | 'hide-floors' | 'none') =>
   page.evaluate((k) => (window as unknown as BenchWindow).__editingBench.op(k), kind);
 
-/** UNDO_PAIRS of undo then redo of the latest entry; the hashes must alternate before/after. */
+/**
+ * UNDO_PAIRS of undo then redo of the latest entry; the hashes must alternate before/after. Each
+ * pair is preceded by a no-edit run into `baseline`, so the reference spans the same time (the frame
+ * interval drifts with the machine's load).
+ */
 async function undoRedo(
   page: Page,
   label: string,
   hashBefore: string | null,
   hashAfter: string | null,
+  baseline: OpTiming[],
 ): Promise<OpSeries[]> {
   const undos: OpTiming[] = [];
   const redos: OpTiming[] = [];
   for (let i = 0; i < UNDO_PAIRS; i++) {
+    baseline.push(await op(page, 'none'));
     undos.push(await op(page, 'undo'));
     redos.push(await op(page, 'redo'));
   }
@@ -413,6 +441,8 @@ export interface EditingResult {
   gestures: GestureResult[];
   ops: OpSeries[];
   checks: { what: string; ok: boolean; detail: string }[];
+  /** Things in the studio that got in the bench's way, and what it did about them. */
+  findings: string[];
   pageErrors: string[];
   timings: Record<string, number>;
 }
@@ -428,6 +458,7 @@ async function run(session: StudioSession): Promise<EditingResult> {
     gestures: [],
     ops: [],
     checks: [],
+    findings: [],
     pageErrors: session.errors,
     timings: {},
   };
@@ -482,31 +513,56 @@ async function run(session: StudioSession): Promise<EditingResult> {
   // 2. Select the barrel and frame it (F over the canvas), then idle at that camera.
   t = performance.now();
   await page.evaluate((id) => window.studio!.select([id]), OBJECT);
-  const canvas = page.locator('canvas').first();
-  await canvas.hover();
+  await page.locator('canvas').first().hover();
   await page.keyboard.press('f');
   await waitFrames(page, SETTLE_FRAMES);
   const selection = await page.evaluate(() => window.studio!.selection());
   check('barrel selected', selection[0] === OBJECT, `selection: ${JSON.stringify(selection)}`);
+  // The X arrow must be on the canvas: a press on an overlay never reaches the viewport.
+  let grab: Point | undefined;
+  let dir: Point | undefined;
+  let setupError: string | undefined;
+  try {
+    const arrow = await xArrow(page, OBJECT);
+    dir = arrow.dir;
+    grab = { x: arrow.origin.x + dir.x * GRAB_PX, y: arrow.origin.y + dir.y * GRAB_PX };
+    const cover = await coverAt(page, grab);
+    if (cover) {
+      const at = `page (${grab.x.toFixed(0)}, ${grab.y.toFixed(0)})`;
+      const toggle = page.getByTestId('stats-panel').locator('button[aria-expanded="true"]');
+      const canCollapse = /stats-panel/.test(cover) && (await toggle.count()) > 0;
+      out.findings.push(
+        `after Frame selected (F), the gizmo's X arrow at ${at} is under ${cover}, so pressing ` +
+          `it never reaches the viewport` +
+          (canCollapse ? '; the bench collapses the stats panel (its header button) first' : ''),
+      );
+      if (canCollapse) {
+        await toggle.click();
+        await waitFrames(page, SETTLE_FRAMES);
+      }
+      const still = await coverAt(page, grab);
+      if (still) throw new Error(`the X arrow at ${at} is under ${still}`);
+    }
+  } catch (error) {
+    setupError = message(error);
+  }
   const framed = await idleWindow(page, `idle, ${OBJECT} selected and framed`);
   out.idle = [overview, framed];
   phase('select, frame, idle window', t);
 
   // 2-3. Gizmo drag along the X arrow, with the mutation probe.
   t = performance.now();
-  const arrow = await xArrow(page, OBJECT);
-  const grab = {
-    x: arrow.origin.x + arrow.dir.x * GRAB_PX,
-    y: arrow.origin.y + arrow.dir.y * GRAB_PX,
-  };
-  const drag = await gesture(
-    page,
-    'gizmo drag (X arrow)',
-    grab,
-    arrow.dir,
-    () => page.mouse.down(),
-    () => page.mouse.up(),
-  );
+  const drag: GestureResult =
+    grab && dir && !setupError
+      ? await gesture(
+          page,
+          'gizmo drag (X arrow)',
+          grab,
+          dir,
+          () => page.mouse.down(),
+          () => page.mouse.up(),
+        )
+      : { name: 'gizmo drag (X arrow)', error: setupError ?? 'no grab point' };
   out.gestures.push(drag);
   phase('gizmo drag', t);
 
@@ -530,6 +586,9 @@ async function run(session: StudioSession): Promise<EditingResult> {
   }
   out.gestures.push(modal);
   phase('modal move', t);
+  t = performance.now();
+  out.idle.push(await idleWindow(page, 'idle, framed, after the gestures (drift check)'));
+  phase('idle window after', t);
 
   for (const g of out.gestures) {
     if (g.error) {
@@ -571,8 +630,6 @@ async function run(session: StudioSession): Promise<EditingResult> {
   // figures); the large one hides every floor tile.
   t = performance.now();
   const baseline: OpTiming[] = [];
-  for (let i = 0; i < UNDO_PAIRS; i++) baseline.push(await op(page, 'none'));
-  out.ops.push(series('no edit (two frames, for reference)', baseline, null));
   if (!modal.error && modal.historyAdded === 1) {
     const undoModal = await op(page, 'undo');
     check(
@@ -584,7 +641,13 @@ async function run(session: StudioSession): Promise<EditingResult> {
   const history = await historyNow(page);
   if (!drag.error && drag.historyAdded === 1 && history[history.length - 1] === drag.historyLabel) {
     out.ops.push(
-      ...(await undoRedo(page, `small: '${drag.historyLabel}'`, drag.hashBefore!, drag.hashAfter!)),
+      ...(await undoRedo(
+        page,
+        `small: '${drag.historyLabel}'`,
+        drag.hashBefore!,
+        drag.hashAfter!,
+        baseline,
+      )),
     );
   } else {
     check(
@@ -599,6 +662,7 @@ async function run(session: StudioSession): Promise<EditingResult> {
   const hashShown = await hashNow(page);
   const edits: OpTiming[] = [];
   for (let i = 0; i < EDIT_REPEATS; i++) {
+    baseline.push(await op(page, 'none'));
     edits.push(await op(page, 'hide-floors'));
     if (i < EDIT_REPEATS - 1) await op(page, 'undo');
   }
@@ -615,8 +679,10 @@ async function run(session: StudioSession): Promise<EditingResult> {
     `large: '${(await historyNow(page)).at(-1)}'`,
     hashShown,
     hidden,
+    baseline,
   );
   out.ops.push(...large);
+  out.ops.unshift(series('no edit (two frames; interleaved, for reference)', baseline, null));
   check(
     'hiding the floor tiles changes what is drawn',
     large[0]!.triangles > large[1]!.triangles,
@@ -634,6 +700,7 @@ async function run(session: StudioSession): Promise<EditingResult> {
 // ---- Report --------------------------------------------------------------------------------------
 
 function frameTable(idle: FrameWindow[], gestures: GestureResult[]): string {
+  // The framed idle window before the gestures is the reference: same camera, same selection.
   const ref = idle[1]?.stats;
   const head = [
     'window',
@@ -647,15 +714,16 @@ function frameTable(idle: FrameWindow[], gestures: GestureResult[]): string {
     'frame vs idle',
     'render JS vs idle',
   ];
-  const rows = [
-    ...idle,
-    ...gestures.map((g) => g.frames ?? { name: g.name, wallMs: 0, stats: undefined }),
-  ].map((w) => {
-    const s = (w as FrameWindow).stats as RenderStats | undefined;
-    if (!s) return [w.name, 'error'];
-    const vs = w !== idle[0] && w !== idle[1] && ref;
+  const windows: { name: string; w?: FrameWindow; compare: boolean }[] = [
+    ...idle.slice(0, 2).map((w) => ({ name: w.name, w, compare: false })),
+    ...gestures.map((g) => ({ name: g.name, w: g.frames, compare: true })),
+    ...idle.slice(2).map((w) => ({ name: w.name, w, compare: true })),
+  ];
+  const rows = windows.map(({ name, w, compare }) => {
+    if (!w) return [name, 'error (see the gestures table)'];
+    const s = w.stats;
     return [
-      w.name,
+      name,
       String(s.frames),
       (w.wallMs / 1000).toFixed(1),
       ms(s.frameMs.median),
@@ -663,8 +731,8 @@ function frameTable(idle: FrameWindow[], gestures: GestureResult[]): string {
       ms(s.cpuMs.median),
       ms(s.cpuMs.p95),
       String(s.drawCalls),
-      vs ? x(ratio(s.frameMs.median, ref.frameMs.median)) : '',
-      vs ? x(ratio(s.cpuMs.median, ref.cpuMs.median)) : '',
+      compare && ref ? x(ratio(s.frameMs.median, ref.frameMs.median)) : '',
+      compare && ref ? x(ratio(s.cpuMs.median, ref.cpuMs.median)) : '',
     ];
   });
   return textTable(head, rows);
@@ -745,6 +813,7 @@ export async function editing(): Promise<void> {
       gestures: [],
       ops: [],
       checks: [],
+      findings: [],
       pageErrors: [],
       timings: {},
     };
@@ -807,6 +876,7 @@ export async function editing(): Promise<void> {
     for (const c of result.checks)
       console.log(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.what}: ${c.detail}`);
   }
+  if (result.findings.length) console.log(`\nfindings:\n  ${result.findings.join('\n  ')}`);
   if (result.pageErrors.length) console.log(`\npage errors:\n  ${result.pageErrors.join('\n  ')}`);
 
   const machine = machineInfo({

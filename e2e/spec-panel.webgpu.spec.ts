@@ -30,6 +30,7 @@ test('an example from the menu, a new seed and Generate: the viewport, stats and
 
   const before = await studio.canvasStats();
   expect(await studio.generateFromPanel()).toBe('ready');
+  await studio.openStats();
   await expect(studio.stat('triangles')).toHaveText(/^[\d,]+$/);
   expect(await studio.statNumber('triangles')).toBeGreaterThan(1000);
   expect(await studio.statNumber('drawCalls')).toBeGreaterThan(0);

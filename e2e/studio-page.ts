@@ -147,6 +147,12 @@ export class StudioPage {
     return this.page.getByTestId('stats-panel');
   }
 
+  /** Unfolds the stats panel (it starts folded to its header). */
+  async openStats(): Promise<void> {
+    const toggle = this.statsPanel().locator('.stats-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+
   /** A value in the stats panel: "triangles", "drawCalls", "counts.dungeon.rooms", "total". */
   stat(name: string): Locator {
     return this.statsPanel().locator(`[data-stat="${name}"]`);

@@ -93,6 +93,8 @@ export interface StudioApi {
   history(): { past: string[]; future: string[] };
   /** Opens a .glb or .gltf (embedded data) into the scene; rejects with ImportError, changing nothing. */
   importFile(bytes: Uint8Array, name: string): Promise<ImportOutcome>;
+  /** The viewport camera's position and orbit target (null before the viewport is up). */
+  camera(): { position: Vec3; target: Vec3 } | null;
   /** PNG bytes of the viewport, at the canvas size unless given. */
   screenshot(options?: Partial<ScreenshotOptions>): Promise<Uint8Array>;
   /** Fault injection for tests and support. */
@@ -183,6 +185,7 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
       return { past: h.past.map((e) => e.label), future: h.future.map((e) => e.label) };
     },
     importFile: (bytes, name) => importModel(deps.store, deps.parseModel, bytes, name),
+    camera: () => deps.viewport.camera(),
     screenshot: (options) => deps.viewport.screenshot({ ...deps.canvasSize(), ...options }),
     debug: {
       loseRendererDevice() {

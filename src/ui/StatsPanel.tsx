@@ -71,7 +71,8 @@ export function StatsPanel() {
   const stats = useStudio((s) => s.scene.data?.stats);
   const name = useStudio((s) => s.scene.data?.name);
   const hash = useStudio((s) => s.scene.hash);
-  const [open, setOpen] = useState(true);
+  // Starts folded to its header (name and hash), so it does not cover the scene being edited.
+  const [open, setOpen] = useState(false);
   if (!stats) return null;
   return (
     <section className="stats-panel" aria-label="Scene statistics" data-testid="stats-panel">

@@ -130,6 +130,12 @@ export function createViewportHandle(): AttachableViewportHandle {
       };
     },
 
+    camera() {
+      if (!parts) return null;
+      const { x, y, z } = parts.camera.position;
+      return { position: [x, y, z], target: [...targetOf(parts)] };
+    },
+
     canvasSize() {
       const canvas = parts?.renderer.domElement;
       return { width: canvas?.clientWidth ?? 0, height: canvas?.clientHeight ?? 0 };

@@ -30,6 +30,8 @@ export interface ViewportHandle {
   /** Where a world point appears on the canvas, in CSS pixels from its top-left corner; null
    *  when it is behind the camera or no viewport is attached. For tests and tooling. */
   project(point: readonly [number, number, number]): { x: number; y: number } | null;
+  /** The camera's position and the point it orbits (null when nothing is attached). */
+  camera(): { position: [number, number, number]; target: [number, number, number] } | null;
   /** The canvas size in CSS pixels (0 x 0 when nothing is attached). */
   canvasSize(): { width: number; height: number };
 }

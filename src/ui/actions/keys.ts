@@ -60,7 +60,10 @@ export function matchesKey(event: KeyEventLike, spec: string): boolean {
   const ctrl = event.ctrlKey || event.metaKey;
   if (ctrl !== k.ctrl || event.altKey !== k.alt) return false;
   if (!SHIFTED.has(k.key) && event.shiftKey !== k.shift) return false;
-  if (/^Numpad\d$/.test(k.key)) return event.code === k.key;
+  if (/^Numpad/.test(k.key)) return event.code === k.key;
+  // Numpad keys only mean their numpad bindings (views): with NumLock off the numpad sends Home,
+  // End and arrows, which must not frame all or move.
+  if (event.code.startsWith('Numpad')) return false;
   if (/^\d$/.test(k.key)) return event.code === `Digit${k.key}`;
   if (k.key.length === 1) return event.key.toLowerCase() === k.key.toLowerCase();
   return event.key === k.key;
