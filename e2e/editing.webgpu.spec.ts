@@ -103,7 +103,7 @@ test('the gizmo drags along its X axis only; one undo entry per drag', async ({ 
   studio.expectNoErrors();
 });
 
-test('outliner and inspector: select, rename, hide, type a position; all undoable', async ({
+test('outliner and inspector: select, rename, hide, lock, type a position; all undoable', async ({
   page,
 }) => {
   const { studio } = await openWithExample(page, 'primitives');
@@ -116,6 +116,10 @@ test('outliner and inspector: select, rename, hide, type a position; all undoabl
   expect(sphere).toMatch(/^prim:sphere/);
   await inspector.setField('Position', 'Y', '4.25');
   expect((await position(page, sphere))[1]).toBe(4.25);
+  // The inspector names the spec section that made the object.
+  await expect(inspector.root().getByRole('region', { name: 'Spec section' })).toContainText(
+    'primitives',
+  );
 
   await outliner.rename('Sphere', 'Moon');
   await expect(outliner.row('Moon')).toBeVisible();
@@ -123,13 +127,27 @@ test('outliner and inspector: select, rename, hide, type a position; all undoabl
   await outliner.root().getByRole('button', { name: 'Hide Moon' }).click();
   expect(await page.evaluate((i) => window.studio!.object(i)!.visible, sphere)).toBe(false);
 
-  const labels = (await page.evaluate(() => window.studio!.history())).past.slice(-3);
+  // Locked: the inspector's fields are disabled and scripts are told why a move is refused.
+  await outliner.root().getByRole('button', { name: 'Lock Moon' }).click();
+  await expect(inspector.field('Position', 'X')).toBeDisabled();
+  const refused = await page.evaluate((id) => {
+    try {
+      window.studio!.translate([id], [1, 0, 0]);
+      return 'moved';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }, sphere);
+  expect(refused).toMatch(/is locked/);
+
+  const labels = (await page.evaluate(() => window.studio!.history())).past.slice(-4);
   expect(labels[0]).toMatch(/^Transform/);
   expect(labels[1]).toMatch(/^Rename/);
   expect(labels[2]).toMatch(/^Hide/);
+  expect(labels[3]).toMatch(/^Lock/);
   await page.keyboard.press('Escape');
   await page.locator('body').click({ position: { x: 700, y: 5 } });
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
   expect(await hash(page)).toBe(before);
   await expect(outliner.row('Sphere')).toBeVisible();
   studio.expectNoErrors();
