@@ -22,7 +22,7 @@ const position = (page: Page, id: string) =>
 
 const BOX = 'prim:box:1.5x1.5x1.5|default:box#0';
 
-test('click selects, G X 2 Enter moves exactly, Ctrl+Z restores the hash, redo re-applies', async ({
+test('click selects; G X 2, R Z 90, S 2 transform exactly; Ctrl+Z restores the hash, redo re-applies', async ({
   page,
 }) => {
   const { studio, viewport } = await openWithExample(page, 'primitives');
@@ -56,6 +56,28 @@ test('click selects, G X 2 Enter moves exactly, Ctrl+Z restores the hash, redo r
   expect(await hash(page)).not.toBe(moved);
   await page.keyboard.press('Control+z');
   expect(await hash(page)).toBe(moved);
+
+  // S 2 Enter: twice the size, about the object's own origin.
+  const m0 = await page.evaluate((id) => window.studio!.object(id)!.matrix, BOX);
+  await viewport.modal('s', null, '2');
+  const m1 = await page.evaluate((id) => window.studio!.object(id)!.matrix, BOX);
+  const axisLength = (m: number[], c: number) =>
+    Math.hypot(m[c * 4]!, m[c * 4 + 1]!, m[c * 4 + 2]!);
+  for (const c of [0, 1, 2]) expect(axisLength(m1, c)).toBeCloseTo(axisLength(m0, c) * 2, 5);
+  expect(m1.slice(12, 15)).toEqual(m0.slice(12, 15));
+  await page.keyboard.press('Control+z');
+  expect(await hash(page)).toBe(moved);
+
+  // W switches the gizmo between move, rotate and scale; the toolbar shows which.
+  const gizmo = page.getByRole('radiogroup', { name: 'Gizmo' });
+  await page.keyboard.press('w');
+  await expect(gizmo.getByRole('radio', { name: 'Rotate' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await gizmo.getByRole('radio', { name: 'Scale' }).click();
+  await expect(gizmo.getByRole('radio', { name: 'Scale' })).toHaveAttribute('aria-checked', 'true');
+  await gizmo.getByRole('radio', { name: 'Move' }).click();
 
   // Esc cancels a modal move without an edit.
   const entries = (await page.evaluate(() => window.studio!.history())).past.length;
