@@ -5,7 +5,8 @@ export type Vec3 = readonly [number, number, number];
 
 /** Translation * rotation (Euler XYZ, radians, applied X then Y then Z as three does) * scale. */
 export function composeTRS(
-  out: Float32Array,
+  /** Float32Array for instance buffers; a plain array keeps float64 (edits, the inspector). */
+  out: Float32Array | number[],
   offset: number,
   t: Vec3,
   eulerXYZ: Vec3,

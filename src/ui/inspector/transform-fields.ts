@@ -1,6 +1,7 @@
 // An object's world matrix as the inspector's fields (position, rotation in degrees as three's XYZ
 // Euler, scale) and back. Editing one field changes only what it names: a position edit keeps the
 // other fifteen numbers exactly, and every edit keeps the translation exactly.
+import { composeTRS } from '../../core/math/mat4';
 import type { Mat4 } from '../../core/math/mat4-ops';
 
 export type Vec3 = [number, number, number];
@@ -60,36 +61,10 @@ export function decomposeMatrix(m: Mat4): TransformFields {
 
 /** Translation * rotation (XYZ Euler, degrees) * scale, column-major, in float64. */
 export function composeMatrix(fields: TransformFields): number[] {
-  const [x, y, z] = fields.rotation.map((d) => d * RAD) as Vec3;
-  const [sx, sy, sz] = fields.scale;
-  const a = Math.cos(x);
-  const b = Math.sin(x);
-  const c = Math.cos(y);
-  const d = Math.sin(y);
-  const e = Math.cos(z);
-  const f = Math.sin(z);
-  const ae = a * e;
-  const af = a * f;
-  const be = b * e;
-  const bf = b * f;
-  return [
-    c * e * sx,
-    (af + be * d) * sx,
-    (bf - ae * d) * sx,
-    0,
-    -c * f * sy,
-    (ae - bf * d) * sy,
-    (be + af * d) * sy,
-    0,
-    d * sz,
-    -b * c * sz,
-    a * c * sz,
-    0,
-    fields.position[0],
-    fields.position[1],
-    fields.position[2],
-    1,
-  ];
+  const out = new Array<number>(16);
+  const [x, y, z] = fields.rotation;
+  composeTRS(out, 0, fields.position, [x * RAD, y * RAD, z * RAD], fields.scale);
+  return out;
 }
 
 /**
