@@ -1,5 +1,6 @@
 // Save screenshot: the viewport rendered at a chosen resolution, downloaded as a PNG.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { Dialog } from './Dialog';
 import type { ScreenshotOptions } from '../viewport/viewport-handle';
 
 const PRESETS: [string, number, number][] = [
@@ -38,21 +39,8 @@ export function ScreenshotDialog(props: ScreenshotDialogProps) {
   const [width, setWidth] = useState(props.initial.width);
   const [height, setHeight] = useState(props.initial.height);
   const [busy, setBusy] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
   const issue = screenshotSizeIssue(width, height);
   const { onClose } = props;
-
-  useEffect(() => {
-    first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        onClose();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
 
   const save = async () => {
     if (issue) return;
@@ -75,24 +63,13 @@ export function ScreenshotDialog(props: ScreenshotDialogProps) {
   };
 
   return (
-    <div className="overlay-backdrop" onPointerDown={onClose}>
+    <Dialog label="Save screenshot" className="studio-dialog screenshot-dialog" onClose={onClose}>
       <form
-        className="studio-dialog screenshot-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Save screenshot"
-        onPointerDown={(e) => e.stopPropagation()}
         onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}
       >
-        <header>
-          <h2>Save screenshot</h2>
-          <button type="button" className="dialog-close" aria-label="Close" onClick={onClose}>
-            ×
-          </button>
-        </header>
         <div className="screenshot-presets">
           <button
             type="button"
@@ -120,7 +97,7 @@ export function ScreenshotDialog(props: ScreenshotDialogProps) {
           <label>
             Width
             <input
-              ref={first}
+              data-autofocus
               type="number"
               min={1}
               max={MAX_SCREENSHOT_SIZE}
@@ -157,6 +134,6 @@ export function ScreenshotDialog(props: ScreenshotDialogProps) {
           </button>
         </footer>
       </form>
-    </div>
+    </Dialog>
   );
 }
