@@ -10,7 +10,6 @@ import {
   EMPTY_HISTORY,
   EMPTY_LAYER,
   getObject,
-  lookupGenerated,
   objectExists,
   patchRecord,
   pushEntry,
@@ -213,5 +212,3 @@ export function isPickable(doc: DocState, id: string): boolean {
   const obj = getObject(view, id);
   return obj !== null && obj.visible && !obj.locked;
 }
-
-export { lookupGenerated };

@@ -4,6 +4,7 @@
 // canvas remounts on a new key, rebuilding GPU resources from the CPU-side data; the viewport handle
 // is attached to whichever canvas is live.
 import { Canvas, type RootState } from '@react-three/fiber';
+import { useMemo } from 'react';
 import type { WebGPURenderer } from 'three/webgpu';
 import { EMPTY_SCENE } from '../core/scene/empty-scene';
 import type { SceneData } from '../core/scene/scene-data';
@@ -51,7 +52,9 @@ export function Viewport({
   const epoch = useStudio((s) => s.renderer.epoch);
   const view = useStudio((s) => s.view);
   // Objects imported before anything was generated are edited over an empty scene.
-  const hasAdded = useStudio((s) => Object.values(s.doc.layer.records).some((r) => r.source));
+  // (Derived from the records object, not in the selector: a selector runs on every store change.)
+  const records = useStudio((s) => s.doc.layer.records);
+  const hasAdded = useMemo(() => Object.values(records).some((r) => r.source), [records]);
   const shown = scene ?? (hasAdded ? EMPTY_SCENE : undefined);
 
   const makeRenderer = async (defaults: { canvas: unknown }): Promise<FiberRenderer> => {

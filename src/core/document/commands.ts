@@ -4,7 +4,6 @@
 import { invertAffine, isFiniteMatrix, multiply, translated, type Mat4 } from '../math/mat4-ops';
 import { patchRecord, type EditLayer, type ObjectRecord } from './edit-layer';
 import { getObject, objectExists, childrenOf, type DocumentView } from './document-objects';
-import { lookupGenerated } from './object-index';
 
 type Vec3 = [number, number, number];
 
@@ -322,9 +321,4 @@ export function describeCommand(doc: DocumentView, command: Command): string {
     case 'import':
       return `Import ${command.name}`;
   }
-}
-
-/** Whether an id names a generated object of the scene (for the viewport's picking). */
-export function isGeneratedId(doc: DocumentView, id: string): boolean {
-  return lookupGenerated(doc.index, id) !== null;
 }

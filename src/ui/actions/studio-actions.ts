@@ -1,7 +1,7 @@
 // Every action of the studio in one table: its label, menu, shortcuts, when it applies and what it
 // does. The menu bar, the shortcut listener and the help overlay all read this table, so an action
 // reachable by a key is always in a menu and in the help, with the same name.
-import { objectsBounds, isEmptyBox, type Command } from '../../core/document';
+import { isEmptyBox, listObjects, objectsBounds, type Command } from '../../core/document';
 import type { StudioState, StudioStore } from '../../state/store';
 import type { ViewMode } from '../../state/view-slice';
 import type { AttachableEditHandle } from '../../viewport/edit-handle-impl';
@@ -42,14 +42,24 @@ export interface Action {
 
 const hasSelection = (s: StudioState) => s.doc.selection.length > 0;
 
-function editSelection(ctx: ActionContext, make: (ids: string[]) => Command): void {
-  const ids = [...ctx.store.getState().doc.selection];
-  if (ids.length === 0) return;
+/** Runs an edit; a refused one is told to the user, not thrown into the console. */
+function runEdit(ctx: ActionContext, command: Command): void {
   try {
-    ctx.store.getState().edit(make(ids));
+    ctx.store.getState().edit(command);
   } catch (error) {
     ctx.ui.notify('error', error instanceof Error ? error.message : String(error));
   }
+}
+
+function editSelection(ctx: ActionContext, make: (ids: string[]) => Command): void {
+  const ids = [...ctx.store.getState().doc.selection];
+  if (ids.length > 0) runEdit(ctx, make(ids));
+}
+
+/** Ids of the objects whose record has `flag` set. */
+function flagged(ctx: ActionContext, flag: 'hidden' | 'locked'): string[] {
+  const records = ctx.store.getState().doc.layer.records;
+  return Object.keys(records).filter((id) => records[id]![flag]);
 }
 
 function frame(ctx: ActionContext, ids: readonly string[] | 'all'): void {
@@ -169,8 +179,8 @@ export const STUDIO_ACTIONS: readonly Action[] = [
     keys: ['A'],
     run: (c) => {
       const s = c.store.getState();
-      const view = { index: s.doc.index, layer: s.doc.layer };
-      s.select(listAll(view));
+      const all = listObjects({ index: s.doc.index, layer: s.doc.layer });
+      s.select(all.filter((o) => o.visible && !o.locked).map((o) => o.id));
     },
   },
   {
@@ -261,14 +271,8 @@ export const STUDIO_ACTIONS: readonly Action[] = [
     keys: ['Alt+H'],
     enabled: (s) => Object.values(s.doc.layer.records).some((r) => r.hidden),
     run: (c) => {
-      const records = c.store.getState().doc.layer.records;
-      const ids = Object.keys(records).filter((id) => records[id]!.hidden);
-      if (ids.length === 0) return;
-      try {
-        c.store.getState().edit({ type: 'setHidden', ids, hidden: false });
-      } catch (error) {
-        c.ui.notify('error', error instanceof Error ? error.message : String(error));
-      }
+      const ids = flagged(c, 'hidden');
+      if (ids.length > 0) runEdit(c, { type: 'setHidden', ids, hidden: false });
     },
   },
   {
@@ -286,9 +290,8 @@ export const STUDIO_ACTIONS: readonly Action[] = [
     keys: ['Ctrl+Alt+L'],
     enabled: (s) => Object.values(s.doc.layer.records).some((r) => r.locked),
     run: (c) => {
-      const records = c.store.getState().doc.layer.records;
-      const ids = Object.keys(records).filter((id) => records[id]!.locked);
-      if (ids.length > 0) c.store.getState().edit({ type: 'setLocked', ids, locked: false });
+      const ids = flagged(c, 'locked');
+      if (ids.length > 0) runEdit(c, { type: 'setLocked', ids, locked: false });
     },
   },
 
@@ -366,24 +369,6 @@ export const STUDIO_ACTIONS: readonly Action[] = [
     run: (c) => c.ui.toggleHelp(),
   },
 ];
-
-function listAll(view: {
-  index: StudioState['doc']['index'];
-  layer: StudioState['doc']['layer'];
-}): string[] {
-  const ids: string[] = [];
-  for (const part of view.index.parts) {
-    for (let i = 0; i < part.count; i++) {
-      const id = `${part.key}#${i}`;
-      const r = view.layer.records[id];
-      if (!r?.removed && !r?.hidden && !r?.locked) ids.push(id);
-    }
-  }
-  for (const [id, r] of Object.entries(view.layer.records)) {
-    if (r.source && !r.hidden && !r.locked) ids.push(id);
-  }
-  return ids;
-}
 
 export function actionById(id: string): Action {
   const action = STUDIO_ACTIONS.find((a) => a.id === id);
