@@ -17,7 +17,13 @@ import type { Page } from 'playwright-core';
 import type { RenderStats } from '../src/viewport/render-stats';
 import { machineInfo, textTable, writeResult } from './lib/report';
 import { median } from './lib/stats';
-import { VIEWPORT, withStudio, type StudioSession } from './lib/studio-driver';
+import {
+  VIEWPORT,
+  framesNow,
+  waitFrames,
+  withStudio,
+  type StudioSession,
+} from './lib/studio-driver';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -192,20 +198,6 @@ const mutations = (page: Page) =>
   page.evaluate(() => (window as unknown as BenchWindow).__editingBench.mutations());
 
 // ---- Steps ---------------------------------------------------------------------------------------
-
-const framesNow = (page: Page) => page.evaluate(() => window.studio!.frames());
-
-/** Waits for `n` more frames, or `maxMs` with at least one; returns how many were rendered. */
-async function waitFrames(page: Page, n: number, maxMs = Infinity): Promise<number> {
-  const from = await framesNow(page);
-  const t0 = performance.now();
-  let now = from;
-  while (now < from + n && !(performance.now() - t0 > maxMs && now > from)) {
-    await new Promise((r) => setTimeout(r, 25));
-    now = await framesNow(page);
-  }
-  return now - from;
-}
 
 /** Render stats over exactly the frames rendered since frame count `from`. */
 function statsSince(page: Page, from: number): Promise<RenderStats> {

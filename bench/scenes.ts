@@ -13,7 +13,7 @@ import type { GenerateOnceResult } from './lib/generate-once';
 import { machineInfo, textTable, writeResult } from './lib/report';
 import { FRAME_CASE, SCENE_CASES, type SceneCase } from './lib/scene-cases';
 import { median, summarize, type Timing } from './lib/stats';
-import { VIEWPORT, withStudio, type WorkerInspector } from './lib/studio-driver';
+import { VIEWPORT, waitFrames, withStudio, type WorkerInspector } from './lib/studio-driver';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GENERATE_ONCE = path.join(root, 'bench/lib/generate-once.ts');
@@ -221,21 +221,6 @@ function generateIn(page: Page, spec: unknown): Promise<CallResult> {
   }, spec);
 }
 
-/**
- * Waits until the viewport has rendered `n` more frames, or `maxMs` has passed with at least one;
- * returns how many it rendered.
- */
-async function frames(page: Page, n: number, maxMs = Infinity): Promise<number> {
-  const from = await page.evaluate(() => window.studio!.frames());
-  const t0 = performance.now();
-  let now = from;
-  while (now < from + n && !(performance.now() - t0 > maxMs && now > from)) {
-    await new Promise((r) => setTimeout(r, 25));
-    now = await page.evaluate(() => window.studio!.frames());
-  }
-  return now - from;
-}
-
 async function browserCase(
   page: Page,
   c: SceneCase,
@@ -245,7 +230,7 @@ async function browserCase(
   const first = await generateIn(page, spec);
   if ('error' in first) return { case: c.id, error: first.error };
   // Let the viewport take the new scene (its first frames compile pipelines) before the next call.
-  await frames(page, 2);
+  await waitFrames(page, 2);
   const slow = first.ms > SLOW_CALL_MS;
   const worker = await inspector();
   const times: number[] = [];
@@ -267,12 +252,12 @@ async function browserCase(
     times.push(r.ms);
     phases.push(r.phasesMs);
     lastPhases = r.phases;
-    await frames(page, 2);
+    await waitFrames(page, 2);
   }
   for (let i = 0; !slow && i < MEMORY_RUNS; i++) {
     const r = await sampled();
     if ('error' in r) return { case: c.id, error: r.error };
-    await frames(page, 2);
+    await waitFrames(page, 2);
   }
   const { ms: _ms, phasesMs: _p, phases: _ph, engines, ...stats } = first;
   return {
@@ -292,7 +277,7 @@ async function browserCase(
 
 /** The scene on show now: the demo scene before any generation. */
 async function idleFrameTime(page: Page): Promise<FrameResult> {
-  const n = await frames(page, FRAME_WINDOW, IDLE_MAX_MS);
+  const n = await waitFrames(page, FRAME_WINDOW, IDLE_MAX_MS);
   const stats = await page.evaluate((k) => window.studio!.renderStats(k), n);
   return { case: IDLE_CASE, stats };
 }
@@ -301,8 +286,8 @@ async function frameTime(page: Page): Promise<FrameResult> {
   const c = SCENE_CASES.find((s) => s.id === FRAME_CASE)!;
   const r = await generateIn(page, readSpec(c.example));
   if ('error' in r) return { case: c.id, error: r.error };
-  await frames(page, FRAME_WARMUP);
-  const n = await frames(page, FRAME_WINDOW, FRAME_MAX_MS);
+  await waitFrames(page, FRAME_WARMUP);
+  const n = await waitFrames(page, FRAME_WINDOW, FRAME_MAX_MS);
   const stats = await page.evaluate((k) => window.studio!.renderStats(k), n);
   return { case: c.id, stats, sceneDrawCalls: r.drawCalls, sceneTriangles: r.triangles };
 }

@@ -2,25 +2,18 @@
 // gizmo, undo and redo with the keys (the scene hash returns exactly), the outliner and inspector,
 // delete/duplicate/hide, box select, undoing a regeneration, and the shortcut help.
 import { expect, test, type Page } from '@playwright/test';
-import { HistoryPage, InspectorPage, OutlinerPage, ViewportPage } from './editor-panels';
+import { BOX, HistoryPage, InspectorPage, OutlinerPage, ViewportPage } from './editor-panels';
 import { StudioPage } from './studio-page';
 
 async function openWithExample(page: Page, name: string) {
   const studio = new StudioPage(page);
-  await studio.open();
-  await studio.chooseExample(name);
-  expect(await studio.generateFromPanel()).toBe('ready');
-  const viewport = new ViewportPage(page);
-  // Let the camera settle where the scene framed it.
-  await page.waitForTimeout(300);
-  return { studio, viewport };
+  await studio.openWithExample(name);
+  return { studio, viewport: new ViewportPage(page) };
 }
 
 const hash = (page: Page) => page.evaluate(() => window.studio!.sceneHash());
 const position = (page: Page, id: string) =>
   page.evaluate((i) => window.studio!.object(i)!.position, id);
-
-const BOX = 'prim:box:1.5x1.5x1.5|default:box#0';
 
 test('click selects; G X 2, R Z 90, S 2 transform exactly; Ctrl+Z restores the hash, redo re-applies', async ({
   page,
@@ -101,18 +94,9 @@ test('the gizmo drags along its X axis only; one undo entry per drag', async ({ 
   const before = await hash(page);
   const entries = (await page.evaluate(() => window.studio!.history())).past.length;
 
-  // Find the screen direction of +X at the object and grab the X arrow partway along it.
-  const o = await viewport.pointOf(BOX);
-  const box = (await viewport.canvas().boundingBox())!;
-  const ax = await page.evaluate(
-    ([x, y, z]) => window.studio!.debug.screenPoint([x + 0.5, y, z]),
-    p0,
-  );
-  const dx = box.x + ax!.x - o.x;
-  const dy = box.y + ax!.y - o.y;
-  const len = Math.hypot(dx, dy);
-  const grab = { x: o.x + (dx / len) * 48, y: o.y + (dy / len) * 48 };
-  await viewport.drag(grab, { x: grab.x + (dx / len) * 80, y: grab.y + (dy / len) * 80 });
+  // Grab the X arrow partway along it and drag along the arrow.
+  const { grab, dir } = await viewport.gizmoArrowX(BOX);
+  await viewport.drag(grab, { x: grab.x + dir.x * 80, y: grab.y + dir.y * 80 });
 
   const p1 = await position(page, BOX);
   expect(p1[0]).toBeGreaterThan(p0[0] + 0.2);

@@ -3,6 +3,11 @@
 // window.studio only to look (ids, positions, hashes) and to find where things are on screen.
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** The primitives example's box: a solid object every editing test can grab. */
+export const BOX = 'prim:box:1.5x1.5x1.5|default:box#0';
+
+type Point = { x: number; y: number };
+
 export class MenuBarPage {
   constructor(readonly page: Page) {}
 
@@ -26,6 +31,26 @@ export class ViewportPage {
     const at = await this.page.evaluate((i) => window.studio!.debug.screenPosition(i), id);
     if (!at) throw new Error(`${id} is not on screen`);
     return { x: box.x + at.x, y: box.y + at.y };
+  }
+
+  /**
+   * Where to grab the gizmo's X arrow of the selected object `id`: 48 px from its origin along the
+   * screen direction of world +X; `dir` is that unit direction, for dragging along the arrow.
+   */
+  async gizmoArrowX(id: string): Promise<{ grab: Point; dir: Point }> {
+    const o = await this.pointOf(id);
+    const box = (await this.canvas().boundingBox())!;
+    const [x, y, z] = await this.page.evaluate((i) => window.studio!.object(i)!.position, id);
+    const ax = (await this.page.evaluate((p) => window.studio!.debug.screenPoint(p), [
+      x + 0.5,
+      y,
+      z,
+    ] as [number, number, number]))!;
+    const dx = box.x + ax.x - o.x;
+    const dy = box.y + ax.y - o.y;
+    const len = Math.hypot(dx, dy);
+    const dir = { x: dx / len, y: dy / len };
+    return { grab: { x: o.x + dir.x * 48, y: o.y + dir.y * 48 }, dir };
   }
 
   async clickObject(id: string, modifiers: ('Shift' | 'Control')[] = []): Promise<void> {

@@ -88,9 +88,7 @@ test('a generation in progress can be cancelled, and the previous scene stays on
   page,
 }) => {
   const studio = new StudioPage(page);
-  await studio.open();
-  await studio.chooseExample('dungeon-medium');
-  expect(await studio.generateFromPanel()).toBe('ready');
+  await studio.openWithExample('dungeon-medium');
   const previous = await page.evaluate(() => window.studio!.sceneHash());
   const shown = await studio.shownSceneHash();
 

@@ -25,13 +25,25 @@ export class StudioPage {
     await this.page.evaluate(() => window.studio!.ready);
   }
 
+  /** Opens the studio, generates an example from the panel, and lets the camera settle on it. */
+  async openWithExample(name: string): Promise<void> {
+    await this.open();
+    await this.chooseExample(name);
+    expect(await this.generateFromPanel()).toBe('ready');
+    await this.page.waitForTimeout(300);
+  }
+
   canvas() {
     return this.page.locator('canvas').first();
   }
 
-  /** Screenshots the canvas and measures it in the page (decoded by the browser, no PNG library). */
+  /** Screenshots the canvas and measures it. */
   async canvasStats(): Promise<PixelStats> {
-    const png = await this.canvas().screenshot();
+    return this.pngStats(await this.canvas().screenshot());
+  }
+
+  /** Measures a PNG in the page (decoded by the browser, no PNG library). */
+  async pngStats(png: Buffer): Promise<PixelStats> {
     return this.page.evaluate(async (b64) => {
       // Decoded from bytes, not fetched: the studio's CSP (rightly) blocks data: URLs for fetch.
       const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));

@@ -38,10 +38,7 @@ const distance = (c: { position: number[]; target: number[] }) =>
 
 test('one finger orbits, a pinch zooms (touch and trackpad), a tap selects', async ({ page }) => {
   const studio = new StudioPage(page);
-  await studio.open();
-  await studio.chooseExample('primitives');
-  expect(await studio.generateFromPanel()).toBe('ready');
-  await page.waitForTimeout(300);
+  await studio.openWithExample('primitives');
   const box = (await studio.canvas().boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;

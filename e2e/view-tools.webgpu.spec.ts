@@ -2,18 +2,14 @@
 // shading modes and grid from the toolbar and menus, snapping while dragging the gizmo, grouping and
 // reordering, resizable panels and a large monitor.
 import { expect, test, type Page } from '@playwright/test';
-import { MenuBarPage, OutlinerPage, ViewportPage } from './editor-panels';
+import { BOX, MenuBarPage, OutlinerPage, ViewportPage } from './editor-panels';
 import { StudioPage } from './studio-page';
 
-const BOX = 'prim:box:1.5x1.5x1.5|default:box#0';
 const camera = (page: Page) => page.evaluate(() => window.studio!.camera()!);
 
 async function open(page: Page) {
   const studio = new StudioPage(page);
-  await studio.open();
-  await studio.chooseExample('primitives');
-  expect(await studio.generateFromPanel()).toBe('ready');
-  await page.waitForTimeout(300);
+  await studio.openWithExample('primitives');
   return { studio, viewport: new ViewportPage(page) };
 }
 
@@ -87,21 +83,13 @@ test('Ctrl snaps a gizmo drag to the 0.5 m grid; Ctrl+G groups; Alt+Up reorders'
   const { studio, viewport } = await open(page);
   await viewport.clickObject(BOX);
   const p0 = await page.evaluate((id) => window.studio!.object(id)!.position, BOX);
-  const o = await viewport.pointOf(BOX);
-  const box = (await viewport.canvas().boundingBox())!;
-  const ax = (await page.evaluate(
-    ([x, y, z]) => window.studio!.debug.screenPoint([x + 0.5, y, z]),
-    p0,
-  ))!;
-  const d = { x: box.x + ax.x - o.x, y: box.y + ax.y - o.y };
-  const len = Math.hypot(d.x, d.y);
-  const grab = { x: o.x + (d.x / len) * 48, y: o.y + (d.y / len) * 48 };
+  const { grab, dir } = await viewport.gizmoArrowX(BOX);
   // Ctrl is held once the drag has started (Ctrl at the press would start a box select).
   await page.mouse.move(grab.x, grab.y);
   await page.mouse.down();
-  await page.mouse.move(grab.x + d.x / len, grab.y + d.y / len);
+  await page.mouse.move(grab.x + dir.x, grab.y + dir.y);
   await page.keyboard.down('Control');
-  await page.mouse.move(grab.x + (d.x / len) * 90, grab.y + (d.y / len) * 90, { steps: 12 });
+  await page.mouse.move(grab.x + dir.x * 90, grab.y + dir.y * 90, { steps: 12 });
   await page.mouse.up();
   await page.keyboard.up('Control');
   const p1 = await page.evaluate((id) => window.studio!.object(id)!.position, BOX);

@@ -212,3 +212,22 @@ export class WorkerInspector {
       .catch(() => {});
   }
 }
+
+/** Frames the studio's viewport has rendered so far. */
+export const framesNow = (page: Page): Promise<number> =>
+  page.evaluate(() => window.studio!.frames());
+
+/**
+ * Waits until the viewport has rendered `n` more frames, or `maxMs` has passed with at least one;
+ * returns how many it rendered.
+ */
+export async function waitFrames(page: Page, n: number, maxMs = Infinity): Promise<number> {
+  const from = await framesNow(page);
+  const t0 = performance.now();
+  let now = from;
+  while (now < from + n && !(performance.now() - t0 > maxMs && now > from)) {
+    await new Promise((r) => setTimeout(r, 25));
+    now = await framesNow(page);
+  }
+  return now - from;
+}
