@@ -1,5 +1,7 @@
 // What the compute worker offers, whichever engine is behind it (WGSL on WebGPU, or the CPU
 // references where the browser has no WebGPU).
+import type { MaterialBakeRequest } from '../core/materials/bake-request';
+import type { MaterialMaps } from '../core/materials/maps';
 import type { NoiseBakeParams, NoiseField } from '../core/noise';
 
 export type ComputeBackend = 'webgpu' | 'cpu';
@@ -21,4 +23,6 @@ export interface BakeTiming {
 export interface ComputeApi {
   info(): Promise<ComputeInfo>;
   bakeNoise(params: Partial<NoiseBakeParams>): Promise<NoiseField & BakeTiming>;
+  /** Bakes a material's texture maps (validated first: a bad request rejects naming each field). */
+  bakeMaterial(request: MaterialBakeRequest): Promise<MaterialMaps & BakeTiming>;
 }

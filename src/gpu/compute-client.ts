@@ -2,6 +2,7 @@
 // and creates a new one on the next call. The worker factory is passed in (the app uses Vite's
 // `new Worker(new URL(...))`; tests may pass their own).
 import { releaseProxy, wrap, type Remote } from '../lib/comlink';
+import type { MaterialBakeRequest } from '../core/materials/bake-request';
 import type { NoiseBakeParams } from '../core/noise';
 import type { ComputeApi } from './compute-api';
 
@@ -32,6 +33,7 @@ export function createComputeClient(spawn: () => Worker): ComputeClient {
     },
     info: () => connect().info(),
     bakeNoise: (params: Partial<NoiseBakeParams>) => connect().bakeNoise(params),
+    bakeMaterial: (request: MaterialBakeRequest) => connect().bakeMaterial(request),
     terminate() {
       remote?.[releaseProxy]();
       worker?.terminate();

@@ -1,5 +1,7 @@
 // The compute worker's entry: chooses WebGPU or the CPU references once, then serves ComputeApi over
 // comlink. Results are transferred, never copied.
+import type { MaterialBakeRequest } from '../core/materials/bake-request';
+import { mapTransferables } from '../core/materials/maps';
 import type { NoiseBakeParams } from '../core/noise';
 import { expose, transfer } from '../lib/comlink';
 import type { ComputeApi } from './compute-api';
@@ -14,6 +16,10 @@ const api: ComputeApi = {
   bakeNoise: async (params: Partial<NoiseBakeParams>) => {
     const field = await (await engine).bakeNoise(params);
     return transfer(field, [field.data.buffer]);
+  },
+  bakeMaterial: async (request: MaterialBakeRequest) => {
+    const maps = await (await engine).bakeMaterial(request);
+    return transfer(maps, mapTransferables(maps));
   },
 };
 

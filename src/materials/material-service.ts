@@ -1,0 +1,38 @@
+// The main thread's material service: bakes presets through the compute worker and keeps the results
+// in an LRU cache keyed by a content hash of (params, modifiers, blend, size), so the browser, the
+// editor, the viewport and scripts share one bake of each. Created once in app/main.tsx and passed
+// down; nothing imports an instance.
+import type { BakeSize } from '../core/materials/bake-request';
+import type { MaterialMaps } from '../core/materials/maps';
+import type { BlendSettings, MaterialModifiers } from '../core/materials/modifiers';
+import type { MaterialParams } from '../core/materials/preset';
+
+export interface BakeOptions {
+  size: BakeSize;
+  modifiers?: MaterialModifiers;
+  /** A second material mixed in through a mask. */
+  blend?: { params: MaterialParams; modifiers?: MaterialModifiers; settings: BlendSettings };
+}
+
+export interface BakedMaterial {
+  /** Content hash of the request: equal keys, equal maps. */
+  key: string;
+  maps: MaterialMaps;
+  /** Milliseconds the bake took in the worker (0 when served from the cache). */
+  ms: number;
+  cached: boolean;
+}
+
+export interface MaterialCacheStats {
+  entries: number;
+  bytes: number;
+  budgetBytes: number;
+  hits: number;
+  misses: number;
+}
+
+export interface MaterialService {
+  /** Bakes (or serves from the cache) one material. Concurrent identical requests share one bake. */
+  bake(params: MaterialParams, options: BakeOptions): Promise<BakedMaterial>;
+  stats(): MaterialCacheStats;
+}
