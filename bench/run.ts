@@ -2,11 +2,8 @@
 // against its peer or its anchor figures. Prints tables (median, spread, ratios) and writes JSON under
 // bench/results/ with the machine described. `noise-fbm`: noise bake vs simplex-noise; `scenes`
 // (alias `dungeon`): scene generation, memory and frame time (bench/scenes.ts); `editing`: gizmo
-// drag, modal move, undo/redo and hide on the large dungeon in the studio (bench/editing.ts).
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
+// drag, modal move, undo/redo and hide on the large dungeon in the studio (bench/editing.ts);
+// `materials`: 100 presets baked at 512x512, WGSL kernels vs the CPU reference (bench/materials.ts).
 import { bakeNoiseCpu } from '../src/core/noise';
 import { NOISE_CASE, NOISE_CASE_PARAMS, NOISE_CASE_SAMPLES } from './lib/noise-case';
 import { peerFbm } from './lib/simplex-peer';
@@ -15,9 +12,9 @@ import type { BrowserBenchResult } from './browser/noise-bench';
 import { machineInfo, textTable, writeResult } from './lib/report';
 import { scenes } from './scenes';
 import { editing } from './editing';
-import { WEBGPU_ARGS, chromiumEnv, findChromium } from '../scripts/chromium.mjs';
+import { runBenchPage } from './lib/bench-page';
+import { materials } from './materials';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PEER = 'simplex-noise (peer)';
 
 async function nodeHalf(): Promise<Timing[]> {
@@ -40,34 +37,8 @@ async function nodeHalf(): Promise<Timing[]> {
   ];
 }
 
-async function browserHalf(): Promise<BrowserBenchResult & { browserVersion: string }> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('no Chromium found: set CHROMIUM_BIN or install chromium');
-  const server = await createServer({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'error',
-    server: { port: 0, strictPort: false },
-  });
-  await server.listen();
-  const url = `${server.resolvedUrls!.local[0]!}bench/browser/noise.html`;
-  const browser = await chromium.launch({
-    executablePath,
-    args: WEBGPU_ARGS,
-    env: chromiumEnv(executablePath) as Record<string, string>,
-  });
-  try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(600_000);
-    await page.goto(url);
-    const result = await page.evaluate(
-      () => (window as Window & { benchResult?: Promise<BrowserBenchResult> }).benchResult!,
-    );
-    return { ...result, browserVersion: browser.version() };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+function browserHalf() {
+  return runBenchPage<BrowserBenchResult>('noise.html', 600_000);
 }
 
 function table(timings: Timing[]): string {
@@ -133,6 +104,7 @@ async function noiseFbm() {
 const BENCHMARKS: Record<string, (flags: Set<string>) => unknown> = {
   'noise-fbm': noiseFbm,
   scenes: (flags) => scenes({ browser: !flags.has('--no-browser') }),
+  materials: (flags) => materials({ browser: !flags.has('--no-browser') }),
   editing: (flags) =>
     flags.has('--no-browser')
       ? console.log('== editing: skipped (--no-browser; it runs only in the studio)\n')

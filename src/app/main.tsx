@@ -20,6 +20,9 @@ import { createRenderStatsRecorder } from '../viewport/render-stats';
 import { createViewportHandle } from '../viewport/create-viewport-handle';
 import { createEditHandle } from '../viewport/edit-handle-impl';
 import { importModel } from './import-model';
+import { createMaterialService } from '../materials/create-material-service';
+import { allPresets } from '../state/materials-slice';
+import { createStudioMaterialsApi } from './studio-materials';
 
 const store = createStudioStore();
 const compute = createComputeClient(spawnComputeWorker);
@@ -39,6 +42,7 @@ const editTools = {
     store.getState().gizmoModeSet(kind);
   },
 };
+const materials = createMaterialService({ compute });
 const parseModel = (bytes: Uint8Array, name: string) => scenes.parseModel(bytes, name);
 const importFile = (bytes: Uint8Array, name: string) => importModel(store, parseModel, bytes, name);
 
@@ -65,6 +69,11 @@ window.studio = createStudioApi({
   editTools,
   parseModel,
   canvasSize: () => viewport.canvasSize(),
+  materials: createStudioMaterialsApi({
+    store,
+    service: materials,
+    presets: () => allPresets(store.getState()),
+  }),
 });
 
 const root = document.getElementById('root');
@@ -74,6 +83,7 @@ createRoot(root).render(
     <StoreProvider store={store}>
       <App
         compute={compute}
+        materials={materials}
         generate={(spec, signal) => runGeneration(store, scenes, spec, signal)}
         examples={examples}
         onFrame={readiness.frame}

@@ -13,6 +13,8 @@ import type { RenderStats, RenderStatsRecorder } from '../viewport/render-stats'
 import { documentHash, getObject, listObjects, type Command } from '../core/document';
 import type { ViewportHandle, ScreenshotOptions } from '../viewport/viewport-handle';
 import type { AttachableEditHandle } from '../viewport/edit-handle-impl';
+import type { MaterialRef } from '../core/materials/material-ref';
+import type { StudioMaterialsApi } from './studio-materials';
 import { importModel, type ImportOutcome, type ParseModel } from './import-model';
 
 type Vec3 = [number, number, number];
@@ -27,6 +29,8 @@ export interface StudioObject {
   visible: boolean;
   locked: boolean;
   parent: string | null;
+  /** The user's material on the object; absent: the generator's default. */
+  material?: MaterialRef;
 }
 
 export interface RendererInfo {
@@ -97,6 +101,8 @@ export interface StudioApi {
   camera(): { position: Vec3; target: Vec3 } | null;
   /** PNG bytes of the viewport, at the canvas size unless given. */
   screenshot(options?: Partial<ScreenshotOptions>): Promise<Uint8Array>;
+  /** The material library: list, bake and apply presets. */
+  readonly materials: StudioMaterialsApi;
   /** Fault injection for tests and support. */
   readonly debug: {
     /** Destroys the renderer's GPU device; the viewport recovers on a new device. */
@@ -125,6 +131,7 @@ export interface StudioApiDeps {
   parseModel: ParseModel;
   /** The on-screen canvas size, the screenshot default. */
   canvasSize: () => { width: number; height: number };
+  materials: StudioMaterialsApi;
 }
 
 function docView(deps: StudioApiDeps) {
@@ -141,6 +148,7 @@ function toStudioObject(o: NonNullable<ReturnType<typeof getObject>>): StudioObj
     visible: o.visible,
     locked: o.locked,
     parent: o.parent,
+    ...(o.material ? { material: o.material } : {}),
   };
 }
 
@@ -187,6 +195,7 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
     importFile: (bytes, name) => importModel(deps.store, deps.parseModel, bytes, name),
     camera: () => deps.viewport.camera(),
     screenshot: (options) => deps.viewport.screenshot({ ...deps.canvasSize(), ...options }),
+    materials: deps.materials,
     debug: {
       loseRendererDevice() {
         const device = deps.rendererDevice();

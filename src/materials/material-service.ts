@@ -4,14 +4,18 @@
 // down; nothing imports an instance.
 import type { BakeSize } from '../core/materials/bake-request';
 import type { MaterialMaps } from '../core/materials/maps';
-import type { BlendSettings, MaterialModifiers } from '../core/materials/modifiers';
+import type { BlendSettingsInput, MaterialModifiersInput } from '../core/materials/modifiers';
 import type { MaterialParams } from '../core/materials/preset';
 
 export interface BakeOptions {
   size: BakeSize;
-  modifiers?: MaterialModifiers;
+  modifiers?: MaterialModifiersInput;
   /** A second material mixed in through a mask. */
-  blend?: { params: MaterialParams; modifiers?: MaterialModifiers; settings: BlendSettings };
+  blend?: {
+    params: MaterialParams;
+    modifiers?: MaterialModifiersInput;
+    settings: BlendSettingsInput;
+  };
 }
 
 export interface BakedMaterial {

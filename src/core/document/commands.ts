@@ -2,6 +2,8 @@
 // function that applies a command to the edit layer. Undo does not invert commands; the history
 // keeps the layer before each one and restores it, so undo is exact by construction.
 import { invertAffine, isFiniteMatrix, multiply, translated, type Mat4 } from '../math/mat4-ops';
+import * as v from 'valibot';
+import { MaterialRefSchema, type MaterialRef } from '../materials/material-ref';
 import { patchRecord, type EditLayer, type ObjectRecord } from './edit-layer';
 import { getObject, objectExists, childrenOf, type DocumentView } from './document-objects';
 
@@ -20,7 +22,9 @@ export type Command =
   | { type: 'ungroup'; ids: string[] }
   /** Outliner order of top-level entries (part keys and added object ids). */
   | { type: 'reorder'; order: string[] }
-  | { type: 'import'; asset: string; name: string; matrix?: Mat4 };
+  | { type: 'import'; asset: string; name: string; matrix?: Mat4 }
+  /** Applies a material to objects (a group: to everything in it); null restores the default. */
+  | { type: 'setMaterial'; ids: string[]; material: MaterialRef | null };
 
 export class EditError extends Error {
   override name = 'EditError';
@@ -55,6 +59,16 @@ function requireVec3(v: unknown, what: string): asserts v is Vec3 {
   if (!Array.isArray(v) || v.length !== 3 || !v.every((x) => Number.isFinite(x))) {
     throw new EditError(`${what}: expected [x, y, z] of finite numbers, got ${JSON.stringify(v)}`);
   }
+}
+
+/** A material ref with defaults filled; EditError naming the bad field otherwise. */
+function checkMaterial(input: unknown): MaterialRef {
+  const r = v.safeParse(MaterialRefSchema, input);
+  if (!r.success) {
+    const issue = r.issues[0];
+    throw new EditError(`apply material: ${v.getDotPath(issue) ?? 'material'}: ${issue.message}`);
+  }
+  return r.output as MaterialRef;
 }
 
 /** A layer whose records are this command's own copy: writes go straight in (one copy per
@@ -171,6 +185,24 @@ export function applyCommand(doc: DocumentView, command: Command): CommandResult
       for (const id of ids) {
         next = put(next, id, patchRecord(next.records[id], key, on ? true : undefined));
       }
+      return { layer: next, created: [] };
+    }
+    case 'setMaterial': {
+      const ids = unique(command.ids);
+      requireObjects(doc, ids, 'apply material');
+      const material = command.material === null ? undefined : checkMaterial(command.material);
+      let next = draftOf(layer);
+      const seen = new Set<string>();
+      const visit = (id: string) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        if (next.records[id]?.source?.kind === 'group') {
+          for (const child of childrenOf({ ...doc, layer: next }, id)) visit(child);
+          return;
+        }
+        next = put(next, id, patchRecord(next.records[id], 'material', material));
+      };
+      ids.forEach(visit);
       return { layer: next, created: [] };
     }
     case 'remove': {
@@ -320,5 +352,9 @@ export function describeCommand(doc: DocumentView, command: Command): string {
       return 'Reorder outliner';
     case 'import':
       return `Import ${command.name}`;
+    case 'setMaterial':
+      return command.material
+        ? `${count(command.ids, 'Apply')}: ${command.material.preset}`
+        : count(command.ids, 'Reset material of');
   }
 }

@@ -2,7 +2,19 @@
 // layer in a canonical form (records sorted by id, fields in a fixed order). With no edits it is
 // the generated scene's own hash, so a fresh scene hashes the same in the studio, in Node and in
 // the CLI; undoing every edit returns to it exactly.
+import type { MaterialRef } from '../materials/material-ref';
 import { isLayerEmpty, type EditLayer, type ObjectRecord } from './edit-layer';
+
+/** A material ref with its keys in a fixed order (modifiers' too), so equal refs hash equal. */
+function canonicalMaterial(m: MaterialRef): unknown[] {
+  const mods = m.modifiers;
+  return [
+    m.preset,
+    m.projection ?? 'uv',
+    m.scale ?? 1,
+    mods ? Object.keys(mods).sort().map((k) => [k, mods[k as keyof typeof mods]]) : null,
+  ];
+}
 
 function canonicalRecord(r: ObjectRecord): unknown[] {
   return [
@@ -13,6 +25,7 @@ function canonicalRecord(r: ObjectRecord): unknown[] {
     r.locked ?? false,
     r.removed ?? false,
     r.parent ?? null,
+    r.material ? canonicalMaterial(r.material) : null,
   ];
 }
 

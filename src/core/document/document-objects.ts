@@ -1,6 +1,7 @@
 // What the objects of the document (generated scene + edit layer) are right now: ids, names, world
 // transforms, visibility, locks and parents. Everything the outliner, inspector, viewport and
 // window.studio show is derived here, so they cannot disagree.
+import type { MaterialRef } from '../materials/material-ref';
 import { IDENTITY4, multiply, type Mat4 } from '../math/mat4-ops';
 import type { EditLayer, ObjectRecord } from './edit-layer';
 import {
@@ -30,6 +31,8 @@ export interface DocObject {
   hidden: boolean;
   visible: boolean;
   locked: boolean;
+  /** The user's material, when one was applied (the generator's default otherwise). */
+  material?: MaterialRef;
 }
 
 export interface DocumentView {
@@ -87,6 +90,7 @@ export function getObject(doc: DocumentView, id: string, depth = 0): DocObject |
     hidden: record?.hidden === true,
     visible: record?.hidden !== true && (parent ? parent.visible : true),
     locked: record?.locked === true || (parent ? parent.locked : false),
+    ...(record?.material ? { material: record.material } : {}),
   };
 }
 

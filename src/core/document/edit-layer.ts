@@ -2,6 +2,7 @@
 // visibility, locks, removals, parents) and the objects the user added (imports, duplicates,
 // groups). Immutable: every edit makes a new layer that shares what it did not change, so undo can
 // keep the layer before and after each edit and restore either exactly.
+import type { MaterialRef } from '../materials/material-ref';
 import type { Mat4 } from '../math/mat4-ops';
 
 /** Where an added object's geometry comes from. Generated objects have no source. */
@@ -25,6 +26,8 @@ export interface ObjectRecord {
   removed?: true;
   /** Id of the group the object is in. */
   parent?: string;
+  /** The user's material (preset, projection, modifiers); absent: the generator's default. */
+  material?: MaterialRef;
 }
 
 export interface EditLayer {

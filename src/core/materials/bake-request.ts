@@ -39,7 +39,10 @@ const RequestSchema = v.strictObject({
       settings: BlendSettingsSchema,
     }),
   ),
-  size: v.picklist(BAKE_SIZES, (i) => `expected a size of ${BAKE_SIZES.join(', ')}, got ${String(i.input)}`),
+  size: v.picklist(
+    BAKE_SIZES,
+    (i) => `expected a size of ${BAKE_SIZES.join(', ')}, got ${String(i.input)}`,
+  ),
 });
 
 /** The request with defaults filled in; throws MaterialBakeError naming each bad field. */

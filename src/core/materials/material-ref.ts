@@ -3,7 +3,7 @@
 // bake cache key together with the size.
 import * as v from 'valibot';
 import { numIn, oneOf, strict } from '../spec/fields';
-import { MaterialModifiersSchema, type MaterialModifiers } from './modifiers';
+import { MaterialModifiersSchema, type MaterialModifiersInput } from './modifiers';
 import { PRESET_ID } from './preset';
 
 export const PROJECTIONS = ['uv', 'triplanar', 'box', 'cylindrical', 'spherical'] as const;
@@ -24,5 +24,5 @@ export interface MaterialRef {
   preset: string;
   projection?: Projection;
   scale?: number;
-  modifiers?: MaterialModifiers;
+  modifiers?: MaterialModifiersInput;
 }

@@ -31,7 +31,10 @@ export const MaterialModifiersSchema = strict({
   dirt: v.optional(numIn(0, 1), 0),
   seed: v.optional(intIn(0, 0xffffffff), 0),
 });
+/** Modifiers with every default filled (what a validated bake request carries). */
 export type MaterialModifiers = v.InferOutput<typeof MaterialModifiersSchema>;
+/** Modifiers as written by a user or script: every field optional. */
+export type MaterialModifiersInput = v.InferInput<typeof MaterialModifiersSchema>;
 
 export const BlendSettingsSchema = strict({
   mask: oneOf(BLEND_MASKS),
@@ -44,9 +47,10 @@ export const BlendSettingsSchema = strict({
   seed: v.optional(intIn(0, 0xffffffff), 0),
 });
 export type BlendSettings = v.InferOutput<typeof BlendSettingsSchema>;
+export type BlendSettingsInput = v.InferInput<typeof BlendSettingsSchema>;
 
 /** True when the modifiers change nothing (the modifier pass is skipped). */
-export function isIdentityModifiers(m: MaterialModifiers | undefined): boolean {
+export function isIdentityModifiers(m: MaterialModifiersInput | undefined): boolean {
   if (!m) return true;
   return (
     m.weather === undefined &&

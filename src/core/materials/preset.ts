@@ -142,7 +142,10 @@ export const MaterialPresetSchema = strict({
   /** Stable id, lower-case: 'wood/oak-planks'. User presets are 'user/...'. */
   id: v.pipe(
     v.string(),
-    v.regex(PRESET_ID, (i) => `expected an id like 'wood/oak-planks', got ${JSON.stringify(i.input)}`),
+    v.regex(
+      PRESET_ID,
+      (i) => `expected an id like 'wood/oak-planks', got ${JSON.stringify(i.input)}`,
+    ),
   ),
   name: text(80),
   family: oneOf(MATERIAL_FAMILIES),
