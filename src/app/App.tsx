@@ -1,10 +1,13 @@
 // The studio's layout: menu bar and toolbar on top; the spec panel, the stage (viewport and its
-// overlays) and the sidebar (outliner, inspector, history) side by side, with draggable dividers.
+// overlays) with the materials browser docked under it, and the sidebar (outliner, inspector,
+// history) side by side, with draggable dividers. The material editor opens as a dialog.
 // Owns only layout state (panel sizes, which dialogs are open); services come in as props from the
 // composition root (main.tsx).
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WebGPURenderer } from 'three/webgpu';
 import type { ComputeApi } from '../gpu/compute-api';
+import type { MaterialService } from '../materials/material-service';
+import type { SceneMaterialOptions } from '../viewport/scene-objects';
 import { useStudio, useStudioStore } from '../state/store-context';
 import { MenuBar } from '../ui/actions/MenuBar';
 import { ShortcutsHelp } from '../ui/actions/ShortcutsHelp';
@@ -12,6 +15,14 @@ import type { ActionContext } from '../ui/actions/studio-actions';
 import { useShortcuts } from '../ui/actions/use-shortcuts';
 import { HistoryPanel } from '../ui/history/HistoryPanel';
 import { Inspector } from '../ui/inspector/Inspector';
+import { MaterialBrowser } from '../ui/materials/MaterialBrowser';
+import { MaterialDrop } from '../ui/materials/MaterialDrop';
+import { MaterialEditor } from '../ui/materials/MaterialEditor';
+import {
+  MaterialLibraryFiles,
+  type MaterialLibraryHandle,
+} from '../ui/materials/MaterialLibraryFiles';
+import { createThumbnailSource } from '../ui/materials/thumbnail-source';
 import { ResizeHandle } from '../ui/layout/ResizeHandle';
 import { SidebarSection } from '../ui/layout/SidebarSection';
 import { ModelDrop, type ModelDropHandle } from '../ui/ModelDrop';
@@ -45,13 +56,20 @@ export interface AppProps {
   editTools: AttachableEditHandle;
   /** Opens a model file into the scene; rejects with a message naming what is wrong. */
   importFile: (bytes: Uint8Array, name: string) => Promise<unknown>;
+  /** Bakes material presets (thumbnails, the editor's preview); shared with the viewport. */
+  materials: MaterialService;
+  /** The viewport's procedural materials (one provider for the page's life). */
+  sceneMaterials: SceneMaterialOptions;
 }
 
 const LEFT = { min: 240, max: 560, initial: 320 };
+/** The latest the material thumbnails wait for the first textured frame. */
+const THUMBNAIL_START_MS = 8000;
 const RIGHT = { min: 220, max: 520, initial: 288 };
 
 export function App(props: AppProps) {
   const { compute, onFrame, onRenderer, renderStats, viewport, editTools, importFile } = props;
+  const materials = props.materials;
   const store = useStudioStore();
   const onBaked = useCallback((ms: number) => store.getState().bakeFinished(ms), [store]);
   const onError = useCallback((m: string) => store.getState().computeFailed(m), [store]);
@@ -62,6 +80,23 @@ export function App(props: AppProps) {
   const layout = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLElement>(null);
   const drop = useRef<ModelDropHandle>(null);
+  const library = useRef<MaterialLibraryHandle>(null);
+  // Thumbnails wait for the viewport's first textured frame (or a few seconds), so on a slow GPU
+  // they never hold up the studio's start.
+  const thumbnails = useMemo(() => createThumbnailSource(materials, { paused: true }), [materials]);
+  useEffect(() => {
+    const timer = setTimeout(() => thumbnails.start(), THUMBNAIL_START_MS);
+    return () => clearTimeout(timer);
+  }, [thumbnails]);
+  const frame = useCallback(
+    (textured: boolean) => {
+      onFrame(textured);
+      if (textured) thumbnails.start();
+    },
+    [onFrame, thumbnails],
+  );
+  const editingMaterial = useStudio((s) => s.materials.editing !== null);
+  const pickAt = useCallback((x: number, y: number) => editTools.pickAt(x, y), [editTools]);
   const [leftWidth, setLeftWidth] = useState(LEFT.initial);
   const [rightWidth, setRightWidth] = useState(RIGHT.initial);
   const [leftCollapsed, setLeftCollapsed] = useState(false);
@@ -102,11 +137,16 @@ export function App(props: AppProps) {
         togglePanel: (side) =>
           side === 'left' ? setLeftCollapsed((c) => !c) : setRightCollapsed((c) => !c),
         notify,
+        importMaterials: () => library.current?.openPicker(),
+        exportMaterials: () => library.current?.exportLibrary(),
       },
     }),
     [store, viewport, editTools, control, notify],
   );
-  const shortcutsActive = useCallback(() => !help && !shot, [help, shot]);
+  const shortcutsActive = useCallback(
+    () => !help && !shot && !editingMaterial,
+    [help, shot, editingMaterial],
+  );
   useShortcuts(ctx, shortcutsActive);
 
   const toggle = (key: keyof typeof sections) => setSections((s) => ({ ...s, [key]: !s[key] }));
@@ -161,21 +201,30 @@ export function App(props: AppProps) {
             onResize={setLeftWidth}
           />
         )}
-        <main className="stage" ref={stage}>
-          <Viewport
-            textures={textures}
-            scene={scene}
-            onFrame={onFrame}
-            onRenderer={onRenderer}
-            renderStats={renderStats}
-            handle={viewport}
-            editTools={editTools}
+        <div className="center-column">
+          <main className="stage" ref={stage}>
+            <Viewport
+              textures={textures}
+              scene={scene}
+              onFrame={frame}
+              onRenderer={onRenderer}
+              renderStats={renderStats}
+              handle={viewport}
+              editTools={editTools}
+              materials={props.sceneMaterials}
+            />
+            <StatusBadge />
+            <StatsPanel />
+            <Notices />
+            <ModelDrop ref={drop} target={stage} onFile={onFile} />
+            <MaterialDrop target={stage} store={store} pickAt={pickAt} />
+          </main>
+          <MaterialBrowser
+            thumbnails={thumbnails}
+            onImport={() => library.current?.openPicker()}
+            onExport={() => library.current?.exportLibrary()}
           />
-          <StatusBadge />
-          <StatsPanel />
-          <Notices />
-          <ModelDrop ref={drop} target={stage} onFile={onFile} />
-        </main>
+        </div>
         {!rightCollapsed && (
           <>
             <ResizeHandle
@@ -216,6 +265,13 @@ export function App(props: AppProps) {
           </>
         )}
       </div>
+      <MaterialLibraryFiles ref={library} store={store} />
+      {editingMaterial && (
+        <MaterialEditor
+          service={materials}
+          onClose={() => store.getState().materialEditing(null)}
+        />
+      )}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       {shot && (
         <ScreenshotDialog

@@ -21,7 +21,8 @@ import { createViewportHandle } from '../viewport/create-viewport-handle';
 import { createEditHandle } from '../viewport/edit-handle-impl';
 import { importModel } from './import-model';
 import { createMaterialService } from '../materials/create-material-service';
-import { allPresets } from '../state/materials-slice';
+import { allPresets, resolvePreset } from '../state/materials-slice';
+import { createMaterialProvider } from '../viewport/materials/material-provider';
 import { createStudioMaterialsApi } from './studio-materials';
 
 const store = createStudioStore();
@@ -43,6 +44,19 @@ const editTools = {
   },
 };
 const materials = createMaterialService({ compute });
+// One provider for the life of the page: the viewport's procedural materials (near bakes at 512,
+// distant levels of detail at a quarter), shared by every scene shown.
+const sceneMaterials = {
+  provider: createMaterialProvider({
+    service: materials,
+    resolvePreset: (id) => resolvePreset(store.getState(), id),
+    size: 512,
+    onError: (error, ref) =>
+      store
+        .getState()
+        .notify('error', `Material ${ref.preset} could not be baked: ${String(error)}`),
+  }),
+};
 const parseModel = (bytes: Uint8Array, name: string) => scenes.parseModel(bytes, name);
 const importFile = (bytes: Uint8Array, name: string) => importModel(store, parseModel, bytes, name);
 
@@ -84,6 +98,7 @@ createRoot(root).render(
       <App
         compute={compute}
         materials={materials}
+        sceneMaterials={sceneMaterials}
         generate={(spec, signal) => runGeneration(store, scenes, spec, signal)}
         examples={examples}
         onFrame={readiness.frame}

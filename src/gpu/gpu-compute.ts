@@ -1,8 +1,10 @@
 // ComputeApi on WebGPU: one GpuContext and one KernelRunner, shared by every kernel.
+import type { MaterialBakeRequest } from '../core/materials/bake-request';
 import type { NoiseBakeParams } from '../core/noise';
 import type { ComputeApi, ComputeInfo } from './compute-api';
 import { GpuContext } from './gpu-context';
 import { KernelRunner } from './kernel-runner';
+import { bakeMaterialGpu } from './materials/material-bake-gpu';
 import { bakeNoiseGpu } from './noise-bake-pass';
 
 export interface GpuCompute extends ComputeApi {
@@ -24,6 +26,11 @@ export function createGpuCompute(gpu: GPU): GpuCompute {
       const t0 = performance.now();
       const field = await bakeNoiseGpu(runner, params);
       return { ...field, ms: performance.now() - t0 };
+    },
+    async bakeMaterial(request: MaterialBakeRequest) {
+      const t0 = performance.now();
+      const maps = await bakeMaterialGpu(runner, request);
+      return { ...maps, ms: performance.now() - t0 };
     },
   };
 }

@@ -8,6 +8,12 @@ import { createSpecSlice, type SpecSlice } from './spec-slice';
 import { createDocSlice, type DocSlice } from './doc-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
+import {
+  browserStorage,
+  createMaterialsSlice,
+  type KeyValueStorage,
+  type MaterialsSlice,
+} from './materials-slice';
 
 export type StudioState = RendererSlice &
   ComputeSlice &
@@ -15,11 +21,19 @@ export type StudioState = RendererSlice &
   SpecSlice &
   DocSlice &
   ViewSlice &
-  NoticeSlice;
+  NoticeSlice &
+  MaterialsSlice;
 export type StudioStore = StoreApi<StudioState>;
 
-export function createStudioStore(): StudioStore {
-  return createStore<StudioState>()((...a) => ({
+export interface StudioStoreOptions {
+  /** Where the user's material presets and favourites persist; localStorage by default, null: nowhere. */
+  storage?: KeyValueStorage | null;
+}
+
+export function createStudioStore(options: StudioStoreOptions = {}): StudioStore {
+  const storage = options.storage === undefined ? browserStorage() : options.storage;
+  const materials = createMaterialsSlice(storage);
+  const store = createStore<StudioState>()((...a) => ({
     ...createRendererSlice(...a),
     ...createComputeSlice(...a),
     ...createSceneSlice(...a),
@@ -27,5 +41,10 @@ export function createStudioStore(): StudioStore {
     ...createDocSlice(...a),
     ...createViewSlice(...a),
     ...createNoticeSlice(...a),
+    ...materials(...a),
   }));
+  // Saved materials that could not be read are ignored; the user is told once, at start.
+  const problem = store.getState().materials.loadProblem;
+  if (problem) store.getState().notify('error', problem);
+  return store;
 }

@@ -1,16 +1,18 @@
 // Shows the scene document (the generated scene with the user's edits and added objects) and frames
 // the camera on it. The store is read outside React render: a subscription re-applies the edit
 // layer when the document changes, and, given an edit handle, an edit session adds selection,
-// outline, gizmo and modal transforms. Per-frame work happens in useFrame.
+// outline, gizmo and modal transforms. Per-frame work happens in useFrame. With procedural
+// materials it also lights the scene with a studio environment (materials/studio-environment.ts).
 import { useEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
-import { Group } from 'three/webgpu';
+import { Group, type WebGPURenderer } from 'three/webgpu';
 import type { SceneData } from '../core/scene/scene-data';
 import type { StudioState } from '../state/store';
 import { useStudioStore } from '../state/store-context';
 import type { AttachableEditHandle } from './edit-handle-impl';
 import { createEditSession, type EditSession } from './edit-session';
-import { buildSceneObjects } from './scene-objects';
+import { installStudioEnvironment } from './materials/studio-environment';
+import { buildSceneObjects, type SceneMaterialOptions } from './scene-objects';
 
 export function sceneFocus(scene: SceneData): {
   target: [number, number, number];
@@ -33,18 +35,31 @@ export interface SceneViewProps {
   scene: SceneData;
   /** Editing tools (selection, gizmo, G/R/S); without it the scene is only shown. */
   edit?: AttachableEditHandle | undefined;
+  /**
+   * Procedural materials (the provider and optional default assignments); without it the palette
+   * materials. Keep the object stable: a new one rebuilds the scene objects.
+   */
+  materials?: SceneMaterialOptions | undefined;
 }
 
-export function SceneView({ scene, edit }: SceneViewProps) {
+export function SceneView({ scene, edit, materials }: SceneViewProps) {
   const store = useStudioStore();
-  const objects = useMemo(() => buildSceneObjects(scene), [scene]);
+  const objects = useMemo(() => buildSceneObjects(scene, { materials }), [scene, materials]);
   const overlay = useMemo(() => new Group(), []);
   const session = useRef<EditSession | null>(null);
   // Read the camera inside the effect: the render loop owns it, React only asks for a move.
   const getState = useThree((s) => s.get);
   const camera = useThree((s) => s.camera);
   const canvas = useThree((s) => s.gl.domElement);
+  const gl = useThree((s) => s.gl);
+  const rootScene = useThree((s) => s.scene);
   useEffect(() => () => objects.dispose(), [objects]);
+
+  // Procedural materials include metals and glossy coats: give them a room to reflect.
+  useEffect(() => {
+    if (!materials) return;
+    return installStudioEnvironment(rootScene, gl as unknown as WebGPURenderer);
+  }, [materials, gl, rootScene]);
 
   useEffect(() => {
     const apply = (s: StudioState) =>

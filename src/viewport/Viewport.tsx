@@ -17,6 +17,7 @@ import { FrameProbe } from './FrameProbe';
 import { HandleBinder } from './HandleBinder';
 import type { RenderStatsRecorder } from './render-stats';
 import { OrbitController } from './OrbitController';
+import type { SceneMaterialOptions } from './scene-objects';
 import { SceneView, sceneFocus } from './SceneView';
 import type { DemoTextures } from './use-demo-textures';
 import { ViewCube } from './ViewCube';
@@ -37,6 +38,12 @@ export interface ViewportProps {
   handle?: AttachableViewportHandle | undefined;
   /** Selection, gizmo and G/R/S tools (made by the composition root). */
   editTools?: AttachableEditHandle | undefined;
+  /**
+   * Procedural materials for generated scenes: { provider } from createMaterialProvider (made by
+   * the composition root, long-lived: it outlives canvas remounts), optionally `defaultFor`. Keep
+   * the object stable (a new one rebuilds the scene objects). Absent: the palette materials.
+   */
+  materials?: SceneMaterialOptions | undefined;
 }
 
 export function Viewport({
@@ -47,6 +54,7 @@ export function Viewport({
   renderStats,
   handle,
   editTools,
+  materials,
 }: ViewportProps) {
   const store = useStudioStore();
   const epoch = useStudio((s) => s.renderer.epoch);
@@ -84,7 +92,7 @@ export function Viewport({
         <color attach="background" args={['#1b1e24']} />
         <OrbitController target={scene ? sceneFocus(scene).target : [0, 0.9, 0]} />
         {shown ? (
-          <SceneView scene={shown} edit={editTools} />
+          <SceneView scene={shown} edit={editTools} materials={materials} />
         ) : (
           textures && <DemoScene textures={textures} />
         )}

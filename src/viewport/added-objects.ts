@@ -1,16 +1,28 @@
 // Objects the user added to the document, as ordinary Meshes: an imported asset draws its meshes
 // with their own PBR factors, a part copy draws the part's full-detail meshes with the part's
 // materials, a group draws nothing. Geometries and materials are shared by id. Hidden objects are
-// taken out of the group, so they are neither drawn nor picked.
-import { Color, Mesh, MeshStandardMaterial, type BufferGeometry, type Group } from 'three/webgpu';
+// taken out of the group, so they are neither drawn nor picked. Given a material source (the
+// procedural material provider), an object the user gave a material (record.material) draws all its
+// meshes with it; without an assignment an import keeps its own glTF factors and a part copy its
+// part's (default) materials.
+import {
+  Color,
+  Mesh,
+  MeshStandardMaterial,
+  type BufferGeometry,
+  type Group,
+  type Material,
+} from 'three/webgpu';
 import { getObject, type DocumentView } from '../core/document';
+import type { MaterialRef } from '../core/materials/material-ref';
 import type { ImportedAsset, ImportedMaterial } from '../import/imported-asset';
+import { materialRefKey } from './materials/material-provider';
 import { meshGeometry } from './mesh-geometry';
 
 /** The geometry and material of one mesh an object draws. */
 export interface Shape {
   geometry: BufferGeometry;
-  material: MeshStandardMaterial;
+  material: Material;
 }
 
 type Assets = Readonly<Record<string, ImportedAsset>>;
@@ -19,6 +31,8 @@ interface Entry {
   meshes: Mesh[];
   /** Set while the object's asset has not arrived yet. */
   waitingFor?: string;
+  /** Key of the user's material the meshes draw with ('' for none). */
+  materialKey: string;
 }
 
 function materialKey(m: ImportedMaterial): string {
@@ -31,10 +45,14 @@ export class AddedObjects {
   private readonly geometries = new Map<string, BufferGeometry>();
   private readonly materials = new Map<string, MeshStandardMaterial>();
 
-  /** partShapes: the full-detail meshes of a generated part (empty if the scene has no such part). */
+  /**
+   * partShapes: the full-detail meshes of a generated part (empty if the scene has no such part).
+   * materialFor: the material of a user assignment; without it assignments are not drawn.
+   */
   constructor(
     private readonly group: Group,
     private readonly partShapes: (part: string) => readonly Shape[],
+    private readonly materialFor?: (ref: MaterialRef) => Material,
   ) {}
 
   /** Brings the given objects (or all) up to date with the document. */
@@ -63,9 +81,21 @@ export class AddedObjects {
       this.remove(id);
       return;
     }
+    const ref = this.materialFor ? obj.material : undefined;
+    const materialKey = ref ? materialRefKey(ref) : '';
     let entry = this.entries.get(id);
+    if (entry && entry.materialKey !== materialKey) {
+      this.remove(id);
+      entry = undefined;
+    }
     if (!entry) {
-      entry = this.create(id, source.kind === 'asset' ? source.asset : undefined, obj.part, assets);
+      entry = this.create(
+        id,
+        source.kind === 'asset' ? source.asset : undefined,
+        obj.part,
+        assets,
+        ref,
+      );
       this.entries.set(id, entry);
     }
     for (const mesh of entry.meshes) {
@@ -76,11 +106,18 @@ export class AddedObjects {
     }
   }
 
-  private create(id: string, asset: string | undefined, part: string | undefined, assets: Assets) {
+  private create(
+    id: string,
+    asset: string | undefined,
+    part: string | undefined,
+    assets: Assets,
+    ref: MaterialRef | undefined,
+  ): Entry {
+    const materialKey = ref ? materialRefKey(ref) : '';
     let shapes: readonly Shape[] = [];
     if (asset !== undefined) {
       const data = assets[asset];
-      if (!data) return { meshes: [], waitingFor: asset };
+      if (!data) return { meshes: [], waitingFor: asset, materialKey };
       shapes = data.meshes.map(({ mesh, material }) => ({
         geometry: this.assetGeometry(mesh),
         material: this.assetMaterial(material),
@@ -88,14 +125,15 @@ export class AddedObjects {
     } else if (part !== undefined) {
       shapes = this.partShapes(part);
     }
+    const assigned = ref && this.materialFor ? this.materialFor(ref) : undefined;
     const meshes = shapes.map(({ geometry, material }) => {
-      const mesh = new Mesh(geometry, material);
+      const mesh = new Mesh(geometry, assigned ?? material);
       mesh.name = `${id}|${geometry.name}`;
       mesh.matrixAutoUpdate = false;
       this.owners.set(mesh, id);
       return mesh;
     });
-    return { meshes };
+    return { meshes, materialKey };
   }
 
   private assetGeometry(mesh: ImportedAsset['meshes'][number]['mesh']): BufferGeometry {

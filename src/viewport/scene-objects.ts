@@ -4,6 +4,12 @@
 // (added-objects.ts). applyLayer redraws only what an edit changed; update(camera) re-sorts
 // instances between levels by distance when the camera has moved; previewWorld moves objects for a
 // drag without touching the document. The only place SceneData meets three.
+//
+// With a material provider (options.materials) batches draw procedural node materials instead of
+// the palette: each batch's default assignment (materials/batch-defaults.ts) at each level of detail,
+// and objects the user gave a material (record.material) leave their batch's default meshes for one
+// extra InstancedMesh per level and distinct material (batch-instances.ts variants). Without one the
+// palette materials of scene-materials.ts remain.
 import {
   Box3,
   Color,
@@ -12,7 +18,7 @@ import {
   PointLight,
   Vector3,
   type BufferGeometry,
-  type MeshStandardMaterial,
+  type Material,
   type Object3D,
 } from 'three/webgpu';
 import {
@@ -23,11 +29,19 @@ import {
   type DocumentView,
   type EditLayer,
 } from '../core/document';
-import { LIGHT_KINDS, LIGHT_STRIDE, type SceneData } from '../core/scene/scene-data';
+import type { MaterialRef } from '../core/materials/material-ref';
+import {
+  LIGHT_KINDS,
+  LIGHT_STRIDE,
+  type InstanceBatch,
+  type SceneData,
+} from '../core/scene/scene-data';
 import type { ImportedAsset } from '../import/imported-asset';
 import { AddedObjects, type Shape } from './added-objects';
-import { BatchInstances } from './batch-instances';
+import { BatchInstances, type VariantMeshes } from './batch-instances';
 import { changedObjectIds } from './layer-diff';
+import { defaultBatchMaterial } from './materials/batch-defaults';
+import { materialRefKey, type MaterialProvider } from './materials/material-provider';
 import { meshGeometry } from './mesh-geometry';
 import { createSceneMaterial } from './scene-materials';
 
@@ -46,10 +60,18 @@ export interface DrawnShape {
   matrix: ArrayLike<number>;
 }
 
+/** Procedural materials for the scene (absent: the palette materials). */
+export interface SceneMaterialOptions {
+  provider: MaterialProvider;
+  /** A generated batch's default assignment; materials/batch-defaults.ts when absent. */
+  defaultFor?: (batch: InstanceBatch, scene: SceneData) => MaterialRef;
+}
+
 export interface SceneObjects {
   group: Group;
   readonly scene: SceneData;
-  /** Draw calls at most: one per batch and level of detail, one per added mesh shown. */
+  /** Draw calls at most: one per batch and level of detail (and per-object material), one per
+   *  added mesh shown. */
   readonly drawCalls: number;
   /** Bumps when instances change level or are shown or hidden (shapes may differ). */
   readonly layoutVersion: number;
@@ -89,23 +111,58 @@ function transformed(m: ArrayLike<number>, o: number, p: Vec3): Vec3 {
   ];
 }
 
-export function buildSceneObjects(scene: SceneData): SceneObjects {
+export function buildSceneObjects(
+  scene: SceneData,
+  options: { materials?: SceneMaterialOptions | undefined } = {},
+): SceneObjects {
   const group = new Group();
   group.name = `scene:${scene.name}`;
   const geometries = new Map<string, BufferGeometry>();
   for (const m of scene.meshes) geometries.set(m.id, meshGeometry(m));
-  const materials = new Map<string, MeshStandardMaterial>();
-  for (const id of scene.materials) materials.set(id, createSceneMaterial(id));
+  const provider = options.materials?.provider;
+  const defaultFor = options.materials?.defaultFor ?? defaultBatchMaterial;
+  // Palette materials (owned here) when there is no provider; the provider owns its own.
+  const palette = new Map<string, Material>();
+  if (!provider) for (const id of scene.materials) palette.set(id, createSceneMaterial(id));
+  const batchMaterial = (data: InstanceBatch, level: number): Material =>
+    provider ? provider.material(defaultFor(data, scene), level) : palette.get(data.material)!;
+  /** The assignments behind variant keys (per-object materials). */
+  const refs = new Map<string, MaterialRef>();
 
   let batchDrawCalls = 0;
   const batches: BatchInstances[] = [];
   const byPart = new Map<string, BatchInstances[]>();
-  const meshInfo = new Map<Object3D, { batch: BatchInstances; level: number }>();
+  const meshInfo = new Map<Object3D, { batch: BatchInstances; level: number; variant?: string }>();
   const partShapes = new Map<string, Shape[]>();
+  const variantGroup = new Group();
+  variantGroup.name = 'materials';
+  const variantMeshes: VariantMeshes | undefined = provider && {
+    create(batch, key, level, capacity) {
+      const base = batch.meshes[level]!;
+      const mesh = new InstancedMesh(
+        base.geometry,
+        provider.material(refs.get(key)!, level),
+        capacity,
+      );
+      mesh.name = `${base.name}|${key}`;
+      mesh.userData['lod'] = level;
+      mesh.frustumCulled = base.frustumCulled;
+      mesh.count = 0;
+      variantGroup.add(mesh);
+      meshInfo.set(mesh, { batch, level, variant: key });
+      return mesh;
+    },
+    remove(mesh) {
+      variantGroup.remove(mesh);
+      meshInfo.delete(mesh);
+      // Frees the instance matrix buffer; geometry and material are shared and stay.
+      mesh.dispose();
+    },
+  };
   for (const data of scene.batches) {
     const count = data.transforms.length / 16;
     const meshes = data.lods.map((id, level) => {
-      const mesh = new InstancedMesh(geometries.get(id)!, materials.get(data.material)!, count);
+      const mesh = new InstancedMesh(geometries.get(id)!, batchMaterial(data, level), count);
       mesh.name = `${id}|${data.material}`;
       mesh.userData['lod'] = level;
       // Level membership changes with the camera, so a precomputed bounding sphere would go stale.
@@ -114,7 +171,7 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
       batchDrawCalls++;
       return mesh;
     });
-    const batch = new BatchInstances(data, meshes);
+    const batch = new BatchInstances(data, meshes, variantMeshes);
     meshes.forEach((mesh, level) => meshInfo.set(mesh, { batch, level }));
     batches.push(batch);
     if (!byPart.has(data.part)) byPart.set(data.part, []);
@@ -122,7 +179,7 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
     if (!partShapes.has(data.part)) partShapes.set(data.part, []);
     partShapes.get(data.part)!.push({
       geometry: meshes[0]!.geometry,
-      material: meshes[0]!.material as MeshStandardMaterial,
+      material: meshes[0]!.material as Material,
     });
   }
   const partCentres = new Map<string, Vec3>();
@@ -133,7 +190,12 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
   const addedGroup = new Group();
   addedGroup.name = 'added';
   group.add(addedGroup);
-  const added = new AddedObjects(addedGroup, (part) => partShapes.get(part) ?? []);
+  const added = new AddedObjects(
+    addedGroup,
+    (part) => partShapes.get(part) ?? [],
+    provider ? (ref) => provider.material(ref, 0) : undefined,
+  );
+  group.add(variantGroup);
 
   let camera: Vec3 | undefined;
   let layoutVersion = 0;
@@ -159,8 +221,14 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
     const found = lookupGenerated(view.index, id);
     if (!found) return false;
     const obj = getObject(view, id);
+    let variant: string | null = null;
+    if (provider && obj?.material) {
+      variant = materialRefKey(obj.material);
+      if (!refs.has(variant)) refs.set(variant, obj.material);
+    }
     for (const b of byPart.get(found.part.key) ?? []) {
       b.setInstance(found.instance, obj ? obj.world : null, obj?.visible ?? false);
+      b.setVariant(found.instance, variant);
       dirty.add(b);
     }
     return true;
@@ -215,7 +283,9 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
     const info = meshInfo.get(object);
     if (info) {
       const i =
-        instanceId === undefined ? undefined : info.batch.instanceAt(info.level, instanceId);
+        instanceId === undefined
+          ? undefined
+          : info.batch.instanceAt(info.level, instanceId, info.variant);
       return i === undefined ? null : objectId(info.batch.part, i);
     }
     return added.idOf(object) ?? null;
@@ -276,7 +346,9 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
     group,
     scene,
     get drawCalls() {
-      return batchDrawCalls + added.meshCount;
+      let variants = 0;
+      for (const b of batches) variants += b.variantMeshCount;
+      return batchDrawCalls + variants + added.meshCount;
     },
     get layoutVersion() {
       return layoutVersion;
@@ -294,8 +366,9 @@ export function buildSceneObjects(scene: SceneData): SceneObjects {
       // A later applyLayer starts over (React's StrictMode disposes and re-uses once in development).
       lastLayer = undefined;
       added.dispose();
+      batches.forEach((b) => b.dispose());
       geometries.forEach((g) => g.dispose());
-      materials.forEach((m) => m.dispose());
+      palette.forEach((m) => m.dispose());
     },
   };
 }

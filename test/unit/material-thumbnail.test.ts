@@ -2,7 +2,12 @@
 // from the normal map, a tighter highlight on smoother surfaces, tinted reflections on metals and glow
 // from the emissive map, with a transparent, anti-aliased outline. Pure: same maps, same pixels.
 import { describe, expect, it } from 'vitest';
-import { levelCount, levelSize, type MaterialMaps, type Rgba8Map } from '../../src/core/materials/maps';
+import {
+  levelCount,
+  levelSize,
+  type MaterialMaps,
+  type Rgba8Map,
+} from '../../src/core/materials/maps';
 import { shadeThumbnail, type ThumbnailImage } from '../../src/core/materials/thumbnail';
 
 type Rgba = [number, number, number, number];
@@ -32,7 +37,10 @@ function chain(size: number, texel: (i: number, j: number) => Rgba): Rgba8Map {
         for (let c = 0; c < 4; c++) {
           const at = (x: number, y: number) => prev[(y * pn + x) * 4 + c]!;
           out[(j * n + i) * 4 + c] = Math.round(
-            (at(2 * i, 2 * j) + at(2 * i + 1, 2 * j) + at(2 * i, 2 * j + 1) + at(2 * i + 1, 2 * j + 1)) /
+            (at(2 * i, 2 * j) +
+              at(2 * i + 1, 2 * j) +
+              at(2 * i, 2 * j + 1) +
+              at(2 * i + 1, 2 * j + 1)) /
               4,
           );
         }
@@ -99,7 +107,10 @@ function stats(img: ThumbnailImage): { mean: number; sd: number; max: number } {
 
 describe('shadeThumbnail', () => {
   it('draws an opaque sphere on a transparent background with a soft edge', () => {
-    const img = shadeThumbnail(makeMaps(32, () => grey()), { size: 64 });
+    const img = shadeThumbnail(
+      makeMaps(32, () => grey()),
+      { size: 64 },
+    );
     expect(img.width).toBe(64);
     expect(img.height).toBe(64);
     expect(img.data.length).toBe(64 * 64 * 4);
@@ -126,12 +137,18 @@ describe('shadeThumbnail', () => {
   });
 
   it('is lit from the upper left: that side is brighter than the lower right', () => {
-    const img = shadeThumbnail(makeMaps(32, () => grey()), { size: 64 });
+    const img = shadeThumbnail(
+      makeMaps(32, () => grey()),
+      { size: 64 },
+    );
     expect(luma(pixel(img, 20, 20))).toBeGreaterThan(luma(pixel(img, 44, 44)) + 30);
   });
 
   it('shows relief: a bumpy normal map varies more than a flat one of the same colour', () => {
-    const flat = shadeThumbnail(makeMaps(64, () => grey()), { size: 64, shape: 'tile' });
+    const flat = shadeThumbnail(
+      makeMaps(64, () => grey()),
+      { size: 64, shape: 'tile' },
+    );
     const bumps = shadeThumbnail(
       makeMaps(64, (i) => {
         // Ridges along y: the normal tilts left and right across each ridge.
@@ -145,8 +162,18 @@ describe('shadeThumbnail', () => {
   });
 
   it('a smooth surface has a brighter highlight than a rough one', () => {
-    const smooth = stats(shadeThumbnail(makeMaps(32, () => grey([255, 20, 0])), { size: 64 }));
-    const rough = stats(shadeThumbnail(makeMaps(32, () => grey([255, 240, 0])), { size: 64 }));
+    const smooth = stats(
+      shadeThumbnail(
+        makeMaps(32, () => grey([255, 20, 0])),
+        { size: 64 },
+      ),
+    );
+    const rough = stats(
+      shadeThumbnail(
+        makeMaps(32, () => grey([255, 240, 0])),
+        { size: 64 },
+      ),
+    );
     expect(smooth.max).toBeGreaterThan(rough.max + 20);
   });
 
@@ -155,8 +182,14 @@ describe('shadeThumbnail', () => {
       albedo: [230, 180, 60, 255],
       orm: [255, 90, metal],
     });
-    const metal = shadeThumbnail(makeMaps(32, () => gold(255)), { size: 64 });
-    const plastic = shadeThumbnail(makeMaps(32, () => gold(0)), { size: 64 });
+    const metal = shadeThumbnail(
+      makeMaps(32, () => gold(255)),
+      { size: 64 },
+    );
+    const plastic = shadeThumbnail(
+      makeMaps(32, () => gold(0)),
+      { size: 64 },
+    );
     // Where the highlight is (upper left), metal's stays gold (red over blue); plastic's goes white.
     const m = pixel(metal, 22, 20);
     const p = pixel(plastic, 22, 20);
@@ -164,8 +197,18 @@ describe('shadeThumbnail', () => {
   });
 
   it('ambient occlusion darkens; emissive brightens even in shadow', () => {
-    const open = stats(shadeThumbnail(makeMaps(32, () => grey([255, 180, 0])), { size: 48 }));
-    const occluded = stats(shadeThumbnail(makeMaps(32, () => grey([90, 180, 0])), { size: 48 }));
+    const open = stats(
+      shadeThumbnail(
+        makeMaps(32, () => grey([255, 180, 0])),
+        { size: 48 },
+      ),
+    );
+    const occluded = stats(
+      shadeThumbnail(
+        makeMaps(32, () => grey([90, 180, 0])),
+        { size: 48 },
+      ),
+    );
     expect(occluded.mean).toBeLessThan(open.mean - 10);
 
     const dark: Texel = { albedo: [20, 20, 20, 255], emissive: [255, 80, 0, 255] };
@@ -173,7 +216,10 @@ describe('shadeThumbnail', () => {
       makeMaps(32, () => dark, true),
       { size: 64 },
     );
-    const unlit = shadeThumbnail(makeMaps(32, () => ({ albedo: dark.albedo }), true), { size: 64 });
+    const unlit = shadeThumbnail(
+      makeMaps(32, () => ({ albedo: dark.albedo }), true),
+      { size: 64 },
+    );
     const shadowSide = [46, 46] as const;
     expect(pixel(glowing, ...shadowSide)[0]).toBeGreaterThan(pixel(unlit, ...shadowSide)[0] + 100);
   });

@@ -41,6 +41,10 @@ const RIM_INTENSITY = 0.5;
 const VIEW: Vec3 = [0, 0, 1];
 const SKY: Vec3 = [0.42, 0.45, 0.5];
 const GROUND: Vec3 = [0.1, 0.09, 0.085];
+/** The reflected environment: zenith, horizon and floor. */
+const ZENITH: Vec3 = [0.78, 0.84, 0.95];
+const HORIZON: Vec3 = [0.5, 0.5, 0.52];
+const FLOOR: Vec3 = [0.06, 0.055, 0.05];
 
 /** sRGB byte → linear, the exact transfer function. */
 const SRGB_TO_LINEAR = new Float32Array(256);
@@ -61,19 +65,32 @@ function tone(c: number): number {
   return x / (1 + x * 0.35);
 }
 
-/** Reads one RGBA8 mip level with bilinear filtering and wrapping (the maps tile). */
+/** Reads an RGBA8 map with bilinear filtering between texels and linear blending between mip
+ * levels (trilinear), wrapping at the edges (the maps tile). */
 class Sampler {
-  readonly n: number;
-  readonly texels: Uint8Array;
-  constructor(map: Rgba8Map, level: number, size: number) {
-    const l = Math.min(level, map.levels.length - 1);
-    this.n = levelSize(size, l);
-    this.texels = map.levels[l]!;
+  private readonly levels: { n: number; texels: Uint8Array }[];
+  private readonly a = new Float32Array(4);
+  private readonly b = new Float32Array(4);
+  constructor(map: Rgba8Map, size: number) {
+    this.levels = map.levels.map((texels, l) => ({ n: levelSize(size, l), texels }));
   }
 
-  /** Channels 0..3 at tile coordinates (u, v) as 0..255 floats into `out`. */
-  sample(u: number, v: number, out: Float32Array, linear = false): void {
-    const n = this.n;
+  /** Channels 0..3 at tile coordinates (u, v) and mip level `lod` (fractional) into `out`:
+   * 0..255, or linear 0..1 when `linear` (sRGB-encoded maps). */
+  sample(u: number, v: number, lod: number, out: Float32Array, linear = false): void {
+    const top = this.levels.length - 1;
+    const l = Math.min(top, Math.max(0, lod));
+    const l0 = Math.floor(l);
+    const f = l - l0;
+    this.bilinear(l0, u, v, f > 0 && l0 < top ? this.a : out, linear);
+    if (f > 0 && l0 < top) {
+      this.bilinear(l0 + 1, u, v, this.b, linear);
+      for (let k = 0; k < 4; k++) out[k] = this.a[k]! + (this.b[k]! - this.a[k]!) * f;
+    }
+  }
+
+  private bilinear(level: number, u: number, v: number, out: Float32Array, linear: boolean): void {
+    const { n, texels: t } = this.levels[level]!;
     const x = u * n - 0.5;
     const y = v * n - 0.5;
     const x0 = Math.floor(x);
@@ -84,7 +101,6 @@ class Sampler {
     const j0 = ((y0 % n) + n) % n;
     const i1 = (i0 + 1) % n;
     const j1 = (j0 + 1) % n;
-    const t = this.texels;
     const a = (j0 * n + i0) * 4;
     const b = (j0 * n + i1) * 4;
     const c = (j1 * n + i0) * 4;
@@ -117,13 +133,18 @@ function ggx(nh: number, alpha: number): number {
 /** Schlick Fresnel for one channel. */
 const fresnel = (f0: number, cos: number) => f0 + (1 - f0) * (1 - cos) ** 5;
 
-/** The studio's surroundings as a reflection sees them: bright above, dark below, blurred by roughness. */
+/** The studio's surroundings as a reflection sees them: a bright sky over a horizon and a dark floor,
+ * the horizon blurred by roughness, plus a soft window up and to the left. */
 function environment(r: Vec3, roughness: number, out: Vec3): void {
-  const t = Math.min(1, Math.max(0, r[1] * (1 - roughness * 0.6) * 0.5 + 0.5));
+  const blur = 0.04 + roughness * 0.9;
+  const t = Math.min(1, Math.max(0, (r[1] + blur) / (2 * blur)));
   const k = t * t * (3 - 2 * t);
-  // A soft window highlight up and to the left, fading with roughness.
-  const window = Math.max(0, dot(r, KEY)) ** (4 + 60 * (1 - roughness)) * (1.4 - roughness);
-  for (let c = 0; c < 3; c++) out[c] = GROUND[c]! + (SKY[c]! - GROUND[c]!) * k + window;
+  const up = Math.min(1, Math.max(0, r[1]));
+  const window = Math.max(0, dot(r, KEY)) ** (4 + 80 * (1 - roughness)) * (1.6 - roughness);
+  for (let c = 0; c < 3; c++) {
+    const sky = HORIZON[c]! + (ZENITH[c]! - HORIZON[c]!) * up;
+    out[c] = FLOOR[c]! + (sky - FLOOR[c]!) * k + window;
+  }
 }
 
 /**
@@ -138,15 +159,16 @@ export function shadeThumbnail(maps: MaterialMaps, options: ThumbnailOptions): T
   const shape = options.shape ?? 'sphere';
   const bg = options.background ?? [0, 0, 0, 0];
   const clear = bg[3] === 0;
-  // The sphere shows about one tile across its diameter; the tile one tile across the image.
-  const level = Math.max(0, Math.floor(Math.log2(maps.size / size)));
-  const albedo = new Sampler(maps.albedo, level, maps.size);
-  const normal = new Sampler(maps.normal, level, maps.size);
-  const orm = new Sampler(maps.orm, level, maps.size);
-  const emissive = maps.emissive ? new Sampler(maps.emissive, level, maps.size) : null;
+  // The sphere shows about one tile across its diameter, the tile one tile across the image: one
+  // level-`base` texel per pixel where the surface faces the viewer.
+  const base = Math.log2(maps.size / size);
+  const albedo = new Sampler(maps.albedo, maps.size);
+  const normal = new Sampler(maps.normal, maps.size);
+  const orm = new Sampler(maps.orm, maps.size);
+  const emissive = maps.emissive ? new Sampler(maps.emissive, maps.size) : null;
 
   const data = new Uint8ClampedArray(size * size * 4);
-  const base = new Float32Array(4);
+  const colour = new Float32Array(4);
   const nrm = new Float32Array(4);
   const rma = new Float32Array(4);
   const glow = new Float32Array(4);
@@ -163,6 +185,7 @@ export function shadeThumbnail(maps: MaterialMaps, options: ThumbnailOptions): T
       let T: Vec3;
       let B: Vec3;
       let coverage = 1;
+      let lod = base;
       if (shape === 'sphere') {
         const x = (px + 0.5 - centre) / radius;
         const y = (centre - (py + 0.5)) / radius;
@@ -178,16 +201,14 @@ export function shadeThumbnail(maps: MaterialMaps, options: ThumbnailOptions): T
         }
         const z = Math.sqrt(Math.max(0, 1 - Math.min(1, r2)));
         N = normalize([x, y, z]);
+        // Towards the silhouette a pixel covers more of the surface: a coarser level, not sparkle.
+        lod = base + Math.log2(1 / Math.max(0.08, z));
         const phi = Math.atan2(N[0], N[2]);
         u = 0.5 + phi / Math.PI; // twice around: one tile over the visible half
         v = Math.acos(Math.max(-1, Math.min(1, N[1]))) / Math.PI;
         // Tangent along +u (east), bitangent towards the north pole (texture +Y up).
         T = Math.abs(N[0]) + Math.abs(N[2]) < 1e-6 ? [1, 0, 0] : normalize([N[2], 0, -N[0]]);
-        B = [
-          N[1] * T[2] - N[2] * T[1],
-          N[2] * T[0] - N[0] * T[2],
-          N[0] * T[1] - N[1] * T[0],
-        ];
+        B = [N[1] * T[2] - N[2] * T[1], N[2] * T[0] - N[0] * T[2], N[0] * T[1] - N[1] * T[0]];
       } else {
         u = (px + 0.5) / size;
         v = (py + 0.5) / size;
@@ -196,9 +217,9 @@ export function shadeThumbnail(maps: MaterialMaps, options: ThumbnailOptions): T
         B = [0, 1, 0];
       }
 
-      albedo.sample(u, v, base, true);
-      normal.sample(u, v, nrm);
-      orm.sample(u, v, rma);
+      albedo.sample(u, v, lod, colour, true);
+      normal.sample(u, v, lod, nrm);
+      orm.sample(u, v, lod, rma);
       const tx = nrm[0]! / 127.5 - 1;
       const ty = nrm[1]! / 127.5 - 1;
       const tz = nrm[2]! / 127.5 - 1;
@@ -213,6 +234,8 @@ export function shadeThumbnail(maps: MaterialMaps, options: ThumbnailOptions): T
       const alpha = roughness * roughness;
 
       const nv = Math.max(1e-4, dot(n, VIEW));
+      // Highlights fade out at the silhouette, where a perturbed normal would sparkle at random.
+      const facing = Math.min(1, Math.max(0, dot(N, VIEW) / 0.2));
       const nl = Math.max(0, dot(n, KEY));
       // The geometric normal shadows the key too, so grooves facing away from it darken.
       const shadow = Math.min(1, Math.max(0, dot(N, KEY) * 4 + 0.6));
@@ -224,18 +247,23 @@ export function shadeThumbnail(maps: MaterialMaps, options: ThumbnailOptions): T
       const spec = ggx(nh, alpha) * vis * nl * KEY_INTENSITY * shadow;
       const rim = Math.max(0, dot(n, RIM)) * RIM_INTENSITY;
       const sky = n[1] * 0.5 + 0.5;
-      const refl: Vec3 = [2 * nv * n[0] - VIEW[0], 2 * nv * n[1] - VIEW[1], 2 * nv * n[2] - VIEW[2]];
+      const refl: Vec3 = [
+        2 * nv * n[0] - VIEW[0],
+        2 * nv * n[1] - VIEW[1],
+        2 * nv * n[2] - VIEW[2],
+      ];
       environment(refl, roughness, env);
       // Rough surfaces reflect less sharply; a cheap stand-in for the split-sum's scale.
       const envWeight = 1 - roughness * 0.55;
 
-      if (emissive) emissive.sample(u, v, glow, true);
+      if (emissive) emissive.sample(u, v, lod, glow, true);
       for (let c = 0; c < 3; c++) {
-        const a = base[c]!;
+        const a = colour[c]!;
         const f0 = 0.04 + (a - 0.04) * metal;
         const ambient = (GROUND[c]! + (SKY[c]! - GROUND[c]!) * sky) * 0.9;
         const diffuse = a * (1 - metal) * (nl * KEY_INTENSITY * shadow + ambient + rim) * ao;
-        const specular = fresnel(f0, vh) * spec + fresnel(f0, nv) * env[c]! * envWeight * ao;
+        const specular =
+          (fresnel(f0, vh) * spec + fresnel(f0, nv) * env[c]! * envWeight * ao) * facing;
         let lit = diffuse + specular;
         if (emissive) lit += glow[c]! * EMISSIVE_RANGE;
         const value = linearToSrgbByte(tone(lit));

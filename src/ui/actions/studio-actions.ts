@@ -4,10 +4,13 @@
 import { isEmptyBox, listObjects, objectsBounds, type Command } from '../../core/document';
 import type { StudioState, StudioStore } from '../../state/store';
 import type { ViewMode } from '../../state/view-slice';
+import { searchPresets } from '../../core/materials/library/search';
+import { resolvePreset } from '../../state/materials-slice';
+import { applyBlocker, applyToSelection, selectionWithMaterial } from '../materials/apply-material';
 import type { AttachableEditHandle } from '../../viewport/edit-handle-impl';
 import type { ViewName, ViewportHandle } from '../../viewport/viewport-handle';
 
-export const MENUS = ['File', 'Edit', 'Select', 'Object', 'View', 'Help'] as const;
+export const MENUS = ['File', 'Edit', 'Select', 'Object', 'Material', 'View', 'Help'] as const;
 export type MenuName = (typeof MENUS)[number];
 
 export interface ActionContext {
@@ -21,6 +24,10 @@ export interface ActionContext {
     toggleHelp(): void;
     togglePanel(side: 'left' | 'right'): void;
     notify(kind: 'error' | 'info', text: string): void;
+    /** Opens the file picker for a material library (.json). */
+    importMaterials(): void;
+    /** Downloads the user's presets as a material library file. */
+    exportMaterials(): void;
   };
 }
 
@@ -41,6 +48,16 @@ export interface Action {
 }
 
 const hasSelection = (s: StudioState) => s.doc.selection.length > 0;
+
+/** The active object's own material preset, if it has one. */
+const activeMaterial = (s: StudioState): string | undefined => {
+  const id = s.doc.selection[0];
+  return id ? s.doc.layer.records[id]?.material?.preset : undefined;
+};
+
+/** What "Edit material…" opens: the browser's choice, else the active object's material. */
+const materialToEdit = (s: StudioState): string | null =>
+  s.materials.selected ?? activeMaterial(s) ?? null;
 
 /** Runs an edit; a refused one is told to the user, not thrown into the console. */
 function runEdit(ctx: ActionContext, command: Command): void {
@@ -293,6 +310,83 @@ export const STUDIO_ACTIONS: readonly Action[] = [
       const ids = flagged(c, 'locked');
       if (ids.length > 0) runEdit(c, { type: 'setLocked', ids, locked: false });
     },
+  },
+
+  {
+    id: 'material.browser',
+    label: 'Materials browser',
+    menu: 'Material',
+    keys: ['M'],
+    checked: (s) => s.materials.browserOpen,
+    run: (c) => c.store.getState().materialBrowserToggled(),
+  },
+  {
+    id: 'material.apply',
+    label: 'Apply material to selection',
+    menu: 'Material',
+    keys: ['Shift+M'],
+    separator: true,
+    enabled: (s) => applyBlocker(s, s.materials.selected) === null,
+    run: (c) => void applyToSelection(c.store, c.store.getState().materials.selected),
+  },
+  {
+    id: 'material.reset',
+    label: 'Reset material of selection',
+    menu: 'Material',
+    enabled: (s) => selectionWithMaterial(s).length > 0,
+    run: (c) => {
+      const ids = selectionWithMaterial(c.store.getState());
+      if (ids.length > 0) runEdit(c, { type: 'setMaterial', ids, material: null });
+    },
+  },
+  {
+    id: 'material.pick',
+    label: "Choose the active object's material",
+    menu: 'Material',
+    enabled: (s) => activeMaterial(s) !== undefined,
+    run: (c) => {
+      const s = c.store.getState();
+      const preset = activeMaterial(s);
+      if (!preset) return;
+      // Show it: a filter that hides it is cleared.
+      const f = s.materials.filter;
+      const found = resolvePreset(s, preset);
+      const hidden =
+        !found ||
+        searchPresets([found], {
+          query: f.query,
+          ...(f.family ? { family: f.family } : {}),
+          ...(f.favouritesOnly ? { ids: s.materials.favourites } : {}),
+        }).length === 0;
+      if (hidden) s.materialFilterSet({ query: '', family: null, favouritesOnly: false });
+      s.materialSelected(preset);
+      s.materialBrowserToggled(true);
+    },
+  },
+  {
+    id: 'material.edit',
+    label: 'Edit material…',
+    menu: 'Material',
+    enabled: (s) => materialToEdit(s) !== null,
+    run: (c) => {
+      const s = c.store.getState();
+      const id = materialToEdit(s);
+      if (id) s.materialEditing(id);
+    },
+  },
+  {
+    id: 'material.import',
+    label: 'Import material library…',
+    menu: 'Material',
+    separator: true,
+    run: (c) => c.ui.importMaterials(),
+  },
+  {
+    id: 'material.export',
+    label: 'Export material library…',
+    menu: 'Material',
+    enabled: (s) => s.materials.userPresets.length > 0,
+    run: (c) => c.ui.exportMaterials(),
   },
 
   {

@@ -16,7 +16,12 @@ import {
   UnsignedByteType,
   type ColorSpace,
 } from 'three/webgpu';
-import { levelSize, type MaterialMaps, type R32fMap, type Rgba8Map } from '../../core/materials/maps';
+import {
+  levelSize,
+  type MaterialMaps,
+  type R32fMap,
+  type Rgba8Map,
+} from '../../core/materials/maps';
 
 /** Anisotropic filtering samples (WebGPU allows up to 16); grazing floors and walls need it. */
 export const DEFAULT_ANISOTROPY = 8;
@@ -52,7 +57,9 @@ function mapTexture(
     const side = levelSize(size, level);
     const expected = side * side * (rgba ? 4 : 1);
     if (data.length !== expected) {
-      throw new RangeError(`${name}: level ${level} holds ${data.length} values, expected ${expected}`);
+      throw new RangeError(
+        `${name}: level ${level} holds ${data.length} values, expected ${expected}`,
+      );
     }
     return { data, width: side, height: side };
   });

@@ -21,9 +21,21 @@ export function mnHash(a: number, seed: number): number {
   return mnPcg((a ^ mnPcg((seed ^ 0x9e3779b9) >>> 0)) >>> 0);
 }
 
+// mnPcg(seed ^ 0x85ebca6b) of the last seed seen: a bake hashes thousands of points per seed.
+let lastSeed = -1;
+let lastSeedHash = 0;
+
+function seedHash(seed: number): number {
+  if (seed !== lastSeed) {
+    lastSeed = seed;
+    lastSeedHash = mnPcg((seed ^ 0x85ebca6b) >>> 0);
+  }
+  return lastSeedHash;
+}
+
 /** Hash of the lattice point (x, y) (i32 each), not wrapped. */
 export function mnHash2(x: number, y: number, seed: number): number {
-  return mnPcg((x ^ mnPcg(((y >>> 0) + mnPcg((seed ^ 0x85ebca6b) >>> 0)) >>> 0)) >>> 0);
+  return mnPcg((x ^ mnPcg(((y >>> 0) + seedHash(seed)) >>> 0)) >>> 0);
 }
 
 /** The 24 high bits of a hash as a float in [0, 1). */
@@ -33,13 +45,34 @@ export function mnUnit(h: number): number {
 
 /** Positive modulo into [0, period) (period below 1 counts as 1). */
 export function mnWrap(c: number, period: number): number {
-  const p = Math.max(period, 1);
-  return ((c % p) + p) % p;
+  const p = period > 1 ? period : 1;
+  const r = c % p;
+  // + 0 turns -0 into 0.
+  return r < 0 ? r + p : r + 0;
 }
 
 /** Hash of the lattice point (x, y) wrapped to the period. */
 export function mnCell(x: number, y: number, px: number, py: number, seed: number): number {
   return mnHash2(mnWrap(x, px), mnWrap(y, py), seed);
+}
+
+// The four corner hashes of lattice cell (ix, iy), as mnCell gives them, sharing the row hashes
+// (mnHash2 hashes y first): h00 (ix, iy), h10 (ix + 1, iy), h01 (ix, iy + 1), h11 (ix + 1, iy + 1).
+let h00 = 0;
+let h10 = 0;
+let h01 = 0;
+let h11 = 0;
+
+function corners(ix: number, iy: number, px: number, py: number, seed: number): void {
+  const x0 = mnWrap(ix, px);
+  const x1 = mnWrap(ix + 1, px);
+  const sh = seedHash(seed);
+  const r0 = mnPcg((mnWrap(iy, py) + sh) >>> 0);
+  const r1 = mnPcg((mnWrap(iy + 1, py) + sh) >>> 0);
+  h00 = mnPcg((x0 ^ r0) >>> 0);
+  h10 = mnPcg((x1 ^ r0) >>> 0);
+  h01 = mnPcg((x0 ^ r1) >>> 0);
+  h11 = mnPcg((x1 ^ r1) >>> 0);
 }
 
 export function mnFade(t: number): number {
@@ -53,10 +86,11 @@ export function mnValue(x: number, y: number, px: number, py: number, seed: numb
   const iy = Math.floor(y);
   const fx = x - ix;
   const fy = y - iy;
-  const a = mnUnit(mnCell(ix, iy, px, py, seed));
-  const b = mnUnit(mnCell(ix + 1, iy, px, py, seed));
-  const d = mnUnit(mnCell(ix, iy + 1, px, py, seed));
-  const e = mnUnit(mnCell(ix + 1, iy + 1, px, py, seed));
+  corners(ix, iy, px, py, seed);
+  const a = mnUnit(h00);
+  const b = mnUnit(h10);
+  const d = mnUnit(h01);
+  const e = mnUnit(h11);
   const ux = mnFade(fx);
   const uy = mnFade(fy);
   const top = a + (b - a) * ux;
@@ -83,10 +117,11 @@ export function mnGradient(x: number, y: number, px: number, py: number, seed: n
   const iy = Math.floor(y);
   const fx = x - ix;
   const fy = y - iy;
-  const n00 = mnGrad(mnCell(ix, iy, px, py, seed), fx, fy);
-  const n10 = mnGrad(mnCell(ix + 1, iy, px, py, seed), fx - 1, fy);
-  const n01 = mnGrad(mnCell(ix, iy + 1, px, py, seed), fx, fy - 1);
-  const n11 = mnGrad(mnCell(ix + 1, iy + 1, px, py, seed), fx - 1, fy - 1);
+  corners(ix, iy, px, py, seed);
+  const n00 = mnGrad(h00, fx, fy);
+  const n10 = mnGrad(h10, fx - 1, fy);
+  const n01 = mnGrad(h01, fx, fy - 1);
+  const n11 = mnGrad(h11, fx - 1, fy - 1);
   const ux = mnFade(fx);
   const uy = mnFade(fy);
   const top = n00 + (n10 - n00) * ux;
@@ -127,6 +162,11 @@ function feature(h: number, jitter: number): void {
   featY = 0.5 + jitter * (mnUnit(b) - 0.5);
 }
 
+// First-pass feature offsets (relative to the sample) of the 3x3 cells around it, reused by the
+// second pass where its cells overlap.
+const firstX = new Float64Array(9);
+const firstY = new Float64Array(9);
+
 export function mnWorley(
   x: number,
   y: number,
@@ -147,12 +187,21 @@ export function mnWorley(
   let bestId = 0;
   let ox = 0;
   let oy = 0;
+  // mnCell(ix + ox0, iy + oy0, ...) with the row hashes and wrapped columns computed once.
+  const sh = seedHash(seed);
+  const wx0 = mnWrap(ix - 1, px);
+  const wx1 = mnWrap(ix, px);
+  const wx2 = mnWrap(ix + 1, px);
   for (let oy0 = -1; oy0 <= 1; oy0++) {
+    const row = mnPcg((mnWrap(iy + oy0, py) + sh) >>> 0);
     for (let ox0 = -1; ox0 <= 1; ox0++) {
-      const h = mnCell(ix + ox0, iy + oy0, px, py, seed);
+      const h = mnPcg(((ox0 < 0 ? wx0 : ox0 > 0 ? wx2 : wx1) ^ row) >>> 0);
       feature(h, jitter);
       const rx = ox0 + featX - fx;
       const ry = oy0 + featY - fy;
+      const k = (oy0 + 1) * 3 + ox0 + 1;
+      firstX[k] = rx;
+      firstY[k] = ry;
       const d = Math.sqrt(rx * rx + ry * ry);
       if (d < d1) {
         d2 = d1;
@@ -173,10 +222,17 @@ export function mnWorley(
       if (x0 === 0 && y0 === 0) continue;
       const cx = bx + x0;
       const cy = by + y0;
-      const h = mnCell(ix + cx, iy + cy, px, py, seed);
-      feature(h, jitter);
-      const rx = cx + featX - fx;
-      const ry = cy + featY - fy;
+      let rx: number;
+      let ry: number;
+      if (cx >= -1 && cx <= 1 && cy >= -1 && cy <= 1) {
+        const k = (cy + 1) * 3 + cx + 1;
+        rx = firstX[k]!;
+        ry = firstY[k]!;
+      } else {
+        feature(mnCell(ix + cx, iy + cy, px, py, seed), jitter);
+        rx = cx + featX - fx;
+        ry = cy + featY - fy;
+      }
       const dx = rx - ox;
       const dy = ry - oy;
       const len = Math.sqrt(dx * dx + dy * dy);
@@ -251,7 +307,24 @@ export function mnFbm(
   gain: number,
   seed: number,
 ): number {
-  return fractal(mnGradient, same, x, y, px, py, octaves, gain, seed);
+  // fractal(mnGradient, same, ...) written out: the hot path of every bake.
+  let sum = 0;
+  let amp = 1;
+  let norm = 0;
+  let qx = x;
+  let qy = y;
+  let ppx = px;
+  let ppy = py;
+  for (let k = 0; k < octaves; k++) {
+    sum += amp * mnGradient(qx, qy, ppx, ppy, mnOctaveSeed(seed, k));
+    norm += amp;
+    amp *= gain;
+    qx *= 2;
+    qy *= 2;
+    ppx *= 2;
+    ppy *= 2;
+  }
+  return sum / Math.max(norm, 1e-6);
 }
 
 /** Value-noise FBM, [0, 1]. */
