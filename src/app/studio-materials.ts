@@ -32,7 +32,10 @@ export interface StudioMaterialsApi {
     id: string,
     options?: { size?: BakeSize; weather?: Weather; season?: Season },
   ): Promise<MaterialBakeSummary>;
-  /** Applies a preset to objects (undoable); `options` picks projection, scale and modifiers. */
+  /**
+   * Applies a preset to objects (undoable); `options` picks projection, scale, modifiers and a
+   * blend (a second preset mixed in through a mask).
+   */
   apply(objectIds: string[], id: string, options?: Omit<MaterialRef, 'preset'>): void;
   /** Restores the generator's material on objects (undoable). */
   reset(objectIds: string[]): void;
@@ -76,6 +79,11 @@ export function createStudioMaterialsApi(deps: StudioMaterialsDeps): StudioMater
     },
     apply(objectIds, id, options = {}) {
       find(id);
+      // A script may pass anything: only a string id is looked up; the edit validates the rest.
+      const second: unknown = options.blend?.preset;
+      if (typeof second === 'string' && !deps.presets().some((p) => p.id === second)) {
+        throw new Error(`materials: no preset '${second}' to blend with`);
+      }
       deps.store
         .getState()
         .edit({ type: 'setMaterial', ids: objectIds, material: { ...options, preset: id } });

@@ -822,6 +822,163 @@ describe('material provider', () => {
   });
 });
 
+/**
+ * A material service that bakes at once with the test baker and, for a blend, mixes the second
+ * material in through a noise mask at the asked amount (what the blend pass does, in miniature).
+ */
+function blendingService() {
+  const calls: { params: MaterialParams; options: BakeOptions }[] = [];
+  const service: MaterialService = {
+    bake(params: MaterialParams, options: BakeOptions): Promise<BakedMaterial> {
+      calls.push({ params, options });
+      const n = options.size;
+      const a = bakeTestMaps(params, n);
+      const b = options.blend ? bakeTestMaps(options.blend.params, n) : null;
+      if (b && options.blend) {
+        const { amount, softness, seed = 0 } = options.blend.settings;
+        const w = softness * 0.5 + 0.01;
+        const weight = new Float32Array(n * n);
+        for (let j = 0; j < n; j++)
+          for (let i = 0; i < n; i++) {
+            const t = 1 + w - (1 + 2 * w) * amount;
+            const x = (fbm(i, j, n, 4, seed + 101) - t + w) / (2 * w);
+            weight[j * n + i] = Math.min(1, Math.max(0, x));
+          }
+        const mixRgba = (x: Uint8Array, y: Uint8Array) =>
+          x.map((v, k) => Math.round(v + (y[k]! - v) * weight[k >> 2]!));
+        a.albedo.levels = mipRgba(mixRgba(a.albedo.levels[0]!, b.albedo.levels[0]!), n);
+        a.normal.levels = mipRgba(mixRgba(a.normal.levels[0]!, b.normal.levels[0]!), n);
+        a.orm.levels = mipRgba(mixRgba(a.orm.levels[0]!, b.orm.levels[0]!), n);
+        const ha = a.height.levels[0]!;
+        const hb = b.height.levels[0]!;
+        a.height.levels = mipHeight(
+          ha.map((v, k) => v + (hb[k]! - v) * weight[k]!),
+          n,
+        );
+      }
+      return Promise.resolve({
+        key: JSON.stringify([params, options]),
+        maps: a,
+        ms: 1,
+        cached: false,
+      });
+    },
+    stats: () => ({ entries: 0, bytes: 0, budgetBytes: 0, hits: 0, misses: 0 }),
+  };
+  return { service, calls };
+}
+
+describe('blended assignments', () => {
+  const moss = preset('test/moss', undefined, {
+    pattern: 'noise',
+    colors: ['#4f7a2a', '#6b9a38', '#2c4418'],
+    roughness: [0.8, 1],
+    height: 0.3,
+    seed: 5,
+  });
+  const bricks = preset('test/bricks');
+  const presets = new Map<string, MaterialPreset>([
+    [bricks.id, bricks],
+    [moss.id, moss],
+  ]);
+
+  it('asks the service for one blend bake and looks unlike either material alone', async () => {
+    const rig = await makeRig();
+    const { service, calls } = blendingService();
+    const errors: unknown[] = [];
+    const provider = createMaterialProvider({
+      service,
+      resolvePreset: (id) => presets.get(id),
+      size: 128,
+      onError: (e) => errors.push(e),
+    });
+    cleanup.push(() => provider.dispose());
+    const alone: MaterialRef = { preset: bricks.id, projection: 'triplanar', scale: 1.2 };
+    const mossy: MaterialRef = { ...alone, preset: moss.id };
+    const blended: MaterialRef = {
+      ...alone,
+      blend: { preset: moss.id, mask: 'noise', amount: 0.5, softness: 0.2, seed: 3 },
+    };
+    const mb = provider.material(blended);
+    expect(mb).not.toBe(provider.material(alone));
+    expect(provider.material({ ...blended, blend: { ...blended.blend!, scale: 4 } })).toBe(mb);
+    expect(provider.material({ ...blended, blend: { ...blended.blend!, amount: 0.6 } })).not.toBe(
+      mb,
+    );
+    const call = calls[0]!;
+    expect(call.params).toBe(bricks.params);
+    expect(call.options.blend).toEqual({
+      params: moss.params,
+      settings: { mask: 'noise', amount: 0.5, softness: 0.2, seed: 3 },
+    });
+    expect(calls[1]!.options.blend).toBeUndefined();
+    await provider.settled();
+    expect(studioMaterialInfo(mb)).toMatchObject({ baked: true, bakeSize: 128 });
+
+    const geometry = new BoxGeometry(1.4, 1.4, 1.4);
+    const mesh = new Mesh(geometry, mb);
+    rig.scene.add(mesh);
+    cleanup.push(() => geometry.dispose());
+    const show = async (ref: MaterialRef) => {
+      mesh.material = provider.material(ref);
+      await provider.settled();
+      return shoot(rig);
+    };
+    const [imgA, imgB, imgAB] = [await show(alone), await show(mossy), await show(blended)];
+    await save('blend-bricks', imgA);
+    await save('blend-moss', imgB);
+    await save('blend-bricks-moss', imgAB);
+    const box = screen(rig.camera, new Vector3(0, 0, 0.7));
+    const rect = [box[0] - 25, box[1] - 20, box[0] + 25, box[1] + 20];
+    const dA = diff(imgAB, imgA, rect);
+    const dB = diff(imgAB, imgB, rect);
+    expect(dA, `blend vs bricks ${dA}`).toBeGreaterThan(4);
+    expect(dB, `blend vs moss ${dB}`).toBeGreaterThan(4);
+    // Some of each shows: the blend is greener than the bricks and redder than the moss.
+    const greenShare = (img: Image) => {
+      let g = 0;
+      let r = 0;
+      for (let y = Math.floor(rect[1]!); y < rect[3]!; y++)
+        for (let x = Math.floor(rect[0]!); x < rect[2]!; x++) {
+          const i = (y * img.width + x) * 4;
+          r += img.data[i]!;
+          g += img.data[i + 1]!;
+        }
+      return g / Math.max(1, r + g);
+    };
+    expect(greenShare(imgAB)).toBeGreaterThan(greenShare(imgA) + 0.03);
+    expect(greenShare(imgAB)).toBeLessThan(greenShare(imgB) - 0.03);
+    expect(errors).toEqual([]);
+  });
+
+  it('blends the fallback look for an unknown second preset and reports it once', async () => {
+    const { service, calls } = blendingService();
+    const errors: [unknown, MaterialRef][] = [];
+    const provider = createMaterialProvider({
+      service,
+      resolvePreset: (id) => presets.get(id),
+      size: 64,
+      onError: (e, ref) => errors.push([e, ref]),
+    });
+    cleanup.push(() => provider.dispose());
+    const ref: MaterialRef = {
+      preset: bricks.id,
+      blend: { preset: 'nope/gone', mask: 'height', amount: 0.4, softness: 0.3 },
+    };
+    const a = provider.material(ref);
+    const b = provider.material({ ...ref, projection: 'box' });
+    provider.material(ref, 1);
+    await provider.settled();
+    expect(errors.length).toBe(1);
+    expect(String(errors[0]![0])).toContain("unknown blend preset 'nope/gone'");
+    expect(errors[0]![1]).toBe(ref);
+    expect(calls.length).toBe(3);
+    for (const c of calls) expect(c.options.blend!.params).toBe(FALLBACK_PRESET.params);
+    for (const m of [a, b]) expect(studioMaterialInfo(m)).toMatchObject({ baked: true });
+    expect(studioMaterialInfo(a)!.preset).toBe(bricks.id);
+  });
+});
+
 describe('scene objects with procedural materials', () => {
   const anyPreset = (id: string) => preset(id);
 

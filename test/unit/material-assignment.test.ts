@@ -25,6 +25,8 @@ import type { MaterialParams } from '../../src/core/materials/preset';
 import { generateScene } from '../../src/core/scene/generate-scene';
 import type { SceneData } from '../../src/core/scene/scene-data';
 import { createMaterialService } from '../../src/materials/create-material-service';
+import { createStudioStore } from '../../src/state/store';
+import { materialRefKey } from '../../src/viewport/materials/material-provider';
 
 let scene: SceneData;
 beforeAll(async () => {
@@ -91,6 +93,104 @@ describe('setMaterial command', () => {
         material: { preset: 'a/b', modifiers: { weather: 'stormy' as never } },
       }),
     ).toThrow(/modifiers\.weather/);
+    expect(doc.layer).toBe(EMPTY_LAYER);
+  });
+
+  it('a blend with a second preset is validated, stored with defaults, hashed canonically and undone', async () => {
+    const store = createStudioStore({ storage: null });
+    store.getState().generationFinished(scene, 'base');
+    const id = store.getState().doc.index.parts[0]!.key + '#0';
+    const hashNow = () => documentHash('base', store.getState().doc.layer);
+    const before = await hashNow();
+    const blend = { preset: 'nature/moss', mask: 'height' as const, amount: 0.4, softness: 0.3 };
+    const cmd = {
+      type: 'setMaterial' as const,
+      ids: [id],
+      material: { preset: 'stone/cobblestone', projection: 'triplanar' as const, blend },
+    };
+    store.getState().edit(cmd);
+    const stored = store.getState().doc.layer.records[id]!.material!;
+    // Defaults filled: the mask's noise scale and seed.
+    expect(stored.blend).toEqual({ ...blend, scale: 4, seed: 0 });
+    expect(store.getState().doc.history.past.at(-1)!.label).toMatch(
+      /^Apply .*: stone\/cobblestone \+ nature\/moss$/,
+    );
+    const blended = await hashNow();
+    expect(blended).not.toBe(before);
+
+    // Not the same scene as the first material alone, nor as another mask or amount.
+    const view0 = view();
+    const layerOf = (material: unknown) =>
+      applyCommand(view0, { ...cmd, material: material as typeof cmd.material }).layer;
+    const plain = await documentHash('base', layerOf({ preset: 'stone/cobblestone' }));
+    expect(plain).not.toBe(blended);
+    const other = layerOf({ ...cmd.material, blend: { ...blend, mask: 'noise' } });
+    expect(await documentHash('base', other)).not.toBe(blended);
+    const more = layerOf({ ...cmd.material, blend: { ...blend, amount: 0.6 } });
+    expect(await documentHash('base', more)).not.toBe(blended);
+
+    // Equal blends hash equal whatever order their keys (and their modifiers' keys) were written in,
+    // and spelling out a default changes nothing.
+    const a = layerOf({
+      ...cmd.material,
+      blend: { ...blend, modifiers: { weather: 'wet', seed: 3 } },
+    });
+    const b = layerOf({
+      blend: {
+        modifiers: { seed: 3, weather: 'wet' },
+        seed: 0,
+        softness: 0.3,
+        amount: 0.4,
+        scale: 4,
+        mask: 'height',
+        preset: 'nature/moss',
+      },
+      projection: 'triplanar',
+      preset: 'stone/cobblestone',
+    });
+    expect(canonicalLayer(a)).toBe(canonicalLayer(b));
+    expect(await documentHash('base', a)).toBe(await documentHash('base', b));
+    const materialOf = (layer: typeof a) => getObject({ ...view0, layer }, id)!.material!;
+    expect(materialRefKey(materialOf(a))).toBe(materialRefKey(materialOf(b)));
+    expect(materialRefKey(materialOf(a))).not.toBe(materialRefKey({ preset: 'stone/cobblestone' }));
+    expect(materialRefKey({ preset: 'x/y', blend })).toBe(
+      materialRefKey({ preset: 'x/y', blend: { ...blend, scale: 4, seed: 0 } }),
+    );
+
+    // Undo restores the hash exactly; redo brings the blend back.
+    store.getState().undo();
+    expect(store.getState().doc.layer.records[id]?.material).toBeUndefined();
+    expect(await hashNow()).toBe(before);
+    store.getState().redo();
+    expect(await hashNow()).toBe(blended);
+  });
+
+  it('refuses a bad blend naming the field, and changes nothing', () => {
+    const doc = view();
+    const id = doc.index.parts[0]!.key + '#0';
+    const good = { preset: 'nature/moss', mask: 'noise', amount: 0.5, softness: 0.2 };
+    const attempt = (blend: unknown) => () =>
+      applyCommand(doc, {
+        type: 'setMaterial',
+        ids: [id],
+        material: { preset: 'stone/cobblestone', blend } as never,
+      });
+    expect(attempt({ ...good, mask: 'stripes' })).toThrow(EditError);
+    expect(attempt({ ...good, mask: 'stripes' })).toThrow(
+      /blend\.mask: expected one of noise, height, slope, got "stripes"/,
+    );
+    expect(attempt({ ...good, amount: 1.5 })).toThrow(/blend\.amount: expected 0\.\.1, got 1\.5/);
+    expect(attempt({ ...good, softness: -1 })).toThrow(/blend\.softness/);
+    expect(attempt({ ...good, scale: 0 })).toThrow(/blend\.scale: expected 1\.\.32/);
+    expect(attempt({ ...good, preset: 'Not An Id' })).toThrow(
+      /blend\.preset: expected a preset id/,
+    );
+    expect(attempt({ ...good, modifiers: { weather: 'stormy' } })).toThrow(
+      /blend\.modifiers\.weather/,
+    );
+    expect(attempt({ ...good, colour: 'red' })).toThrow(/blend\.colour: unknown field/);
+    const { mask: _mask, ...noMask } = good;
+    expect(attempt(noMask)).toThrow(/blend\.mask/);
     expect(doc.layer).toBe(EMPTY_LAYER);
   });
 

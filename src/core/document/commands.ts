@@ -354,7 +354,9 @@ export function describeCommand(doc: DocumentView, command: Command): string {
       return `Import ${command.name}`;
     case 'setMaterial':
       return command.material
-        ? `${count(command.ids, 'Apply')}: ${command.material.preset}`
+        ? `${count(command.ids, 'Apply')}: ${command.material.preset}${
+            command.material.blend ? ` + ${command.material.blend.preset}` : ''
+          }`
         : count(command.ids, 'Reset material of');
   }
 }

@@ -2,18 +2,45 @@
 // layer in a canonical form (records sorted by id, fields in a fixed order). With no edits it is
 // the generated scene's own hash, so a fresh scene hashes the same in the studio, in Node and in
 // the CLI; undoing every edit returns to it exactly.
-import type { MaterialRef } from '../materials/material-ref';
+import type { MaterialBlend, MaterialRef } from '../materials/material-ref';
 import { isLayerEmpty, type EditLayer, type ObjectRecord } from './edit-layer';
 
-/** A material ref with its keys in a fixed order (modifiers' too), so equal refs hash equal. */
-function canonicalMaterial(m: MaterialRef): unknown[] {
-  const mods = m.modifiers;
+type Modifiers = NonNullable<MaterialRef['modifiers']>;
+
+/** Modifiers as [key, value] pairs sorted by key (null when there are none). */
+function canonicalModifiers(mods: Modifiers | undefined): unknown[] | null {
+  return mods
+    ? Object.keys(mods)
+        .sort()
+        .map((k) => [k, mods[k as keyof Modifiers]])
+    : null;
+}
+
+/** A blend with its fields in a fixed order and defaults filled (null when there is none). */
+function canonicalBlend(b: MaterialBlend | undefined): unknown[] | null {
+  if (!b) return null;
   return [
+    b.preset,
+    b.mask,
+    b.amount,
+    b.softness,
+    b.scale ?? 4,
+    b.seed ?? 0,
+    canonicalModifiers(b.modifiers),
+  ];
+}
+
+/** A material ref with its keys in a fixed order (modifiers' and blend's too), so equal refs hash
+ *  equal. A ref without a blend keeps its four-entry form, so hashes without blends are unchanged. */
+function canonicalMaterial(m: MaterialRef): unknown[] {
+  const out: unknown[] = [
     m.preset,
     m.projection ?? 'uv',
     m.scale ?? 1,
-    mods ? Object.keys(mods).sort().map((k) => [k, mods[k as keyof typeof mods]]) : null,
+    canonicalModifiers(m.modifiers),
   ];
+  if (m.blend) out.push(canonicalBlend(m.blend));
+  return out;
 }
 
 function canonicalRecord(r: ObjectRecord): unknown[] {

@@ -11,6 +11,7 @@ import {
   type DocObject,
   type DocumentView,
 } from '../../core/document';
+import { resolvePreset } from '../../state/materials-slice';
 import { useStudio, useStudioStore } from '../../state/store-context';
 import { formatCount } from '../format';
 import { FlagBoxes } from './FlagBoxes';
@@ -45,6 +46,14 @@ function Facts({ doc, obj }: { doc: DocumentView; obj: DocObject }) {
   const assetName = useStudio((s) =>
     obj.kind === 'asset' && obj.origin ? s.doc.assets[obj.origin]?.name : undefined,
   );
+  const presetName = useStudio((s) =>
+    obj.material ? resolvePreset(s, obj.material.preset)?.name : undefined,
+  );
+  const materialText = obj.material
+    ? `${presetName ?? obj.material.preset} · ${obj.material.projection ?? 'uv'}${
+        obj.material.blend ? ' · blended' : ''
+      }`
+    : 'Default';
   const part = obj.part ? doc.index.partByKey.get(obj.part) : undefined;
   const rows: [string, string, boolean?][] = [];
   if (obj.kind === 'generated' && part) {
@@ -65,6 +74,7 @@ function Facts({ doc, obj }: { doc: DocumentView; obj: DocObject }) {
     rows.push(['Kind', `${KIND_LABEL.group} · ${n} ${n === 1 ? 'object' : 'objects'}`]);
   }
   if (obj.parent) rows.push(['In group', getObject(doc, obj.parent)?.name ?? obj.parent]);
+  if (obj.kind !== 'group') rows.push(['Material', materialText]);
   rows.push(['Id', obj.id, true]);
   return (
     <dl className="inspector-facts">

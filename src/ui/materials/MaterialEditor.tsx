@@ -3,8 +3,17 @@
 // short pause (150 ms); only the newest request is drawn, so a slider drag never shows a stale bake
 // last. "Save as new preset" stores the parameters as a user preset ('user/<slug>') that the browser
 // lists at once; "Apply to selection" assigns the preset with the modifiers as one undoable edit.
+// "Blend with…" mixes a second preset (searchable, shipped or the user's) in through a noise, height
+// or slope mask: the preview bakes the blend, and Apply puts it in the assignment (ref.blend). Opened
+// on the preset the selected object wears blended, it starts from that object's blend.
 import { useEffect, useRef, useState } from 'react';
-import { WEATHERS, SEASONS, type Season, type Weather } from '../../core/materials/modifiers';
+import {
+  WEATHERS,
+  SEASONS,
+  type BlendMask,
+  type Season,
+  type Weather,
+} from '../../core/materials/modifiers';
 import { PROJECTIONS, type Projection } from '../../core/materials/material-ref';
 import {
   EMISSIVE_MASKS,
@@ -14,8 +23,9 @@ import {
   type MaterialPreset,
 } from '../../core/materials/preset';
 import { shadeThumbnail } from '../../core/materials/thumbnail';
-import type { MaterialService } from '../../materials/material-service';
+import type { BakeOptions, MaterialService } from '../../materials/material-service';
 import {
+  allPresets,
   checkPreset,
   isUserPreset,
   presetIdTaken,
@@ -31,6 +41,17 @@ import {
   cleanModifiers,
   type ModifierDraft,
 } from './apply-material';
+import {
+  BLEND_FIELDS,
+  BLEND_MASK_HINTS,
+  BLEND_MASK_OPTIONS,
+  blendBlocker,
+  blendFromDraft,
+  DEFAULT_BLEND,
+  selectionBlendDraft,
+  type BlendDraft,
+} from './blend-draft';
+import { BlendPresetPicker } from './BlendPresetPicker';
 import { ColourRow, FieldGroup, RangeRows, SelectRow, SliderRow } from './fields';
 import { capitalise, familyLabel, PROJECTION_LABELS } from './labels';
 import { ScaleField } from './MaterialBrowser';
@@ -50,6 +71,7 @@ import {
 } from './param-fields';
 import '../side-panel/side-panel.css';
 import './materials.css';
+import './blend.css';
 
 /** Pause after the last change before the preview re-bakes. */
 export const PREVIEW_DEBOUNCE_MS = 150;
@@ -81,6 +103,11 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
   );
   const [params, setParams] = useState<MaterialParams | undefined>(() => base?.params);
   const [mods, setMods] = useState<ModifierDraft>({});
+  /** The "Blend with…" section's draft; null while the blend is off. */
+  const [blend, setBlend] = useState<BlendDraft | null>(() =>
+    selectionBlendDraft(store.getState(), editingId),
+  );
+  const presets = useStudio(allPresets);
   const [name, setName] = useState(() => (base ? `${base.name} (custom)`.slice(0, 80) : ''));
   const [saveError, setSaveError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -98,6 +125,23 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
   const [bakeError, setBakeError] = useState<string | null>(null);
   const modifiers = cleanModifiers(mods);
   const modsKey = JSON.stringify(modifiers ?? null);
+  const blendRef = blendFromDraft(blend);
+  const second = useStudio((s) => (blendRef ? resolvePreset(s, blendRef.preset) : undefined));
+  // The preview's blend (resolved params + settings) as text, so the effect re-runs on content only.
+  const blendKey = JSON.stringify(
+    blendRef && second
+      ? {
+          params: second.params,
+          settings: {
+            mask: blendRef.mask,
+            amount: blendRef.amount,
+            softness: blendRef.softness,
+            scale: blendRef.scale,
+            seed: blendRef.seed,
+          },
+        }
+      : null,
+  );
 
   useEffect(() => {
     if (!params) return;
@@ -105,7 +149,13 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
     const timer = setTimeout(() => {
       setPending(true);
       const mods = JSON.parse(modsKey) as MaterialModifiers | null;
-      service.bake(params, { size: PREVIEW_SIZE, ...(mods ? { modifiers: mods } : {}) }).then(
+      const blend = JSON.parse(blendKey) as BakeOptions['blend'] | null;
+      const options: BakeOptions = {
+        size: PREVIEW_SIZE,
+        ...(mods ? { modifiers: mods } : {}),
+        ...(blend ? { blend } : {}),
+      };
+      service.bake(params, options).then(
         (r) => {
           if (serial !== latest.current) return;
           drawImage(sphere.current, shadeThumbnail(r.maps, { size: PREVIEW_SIZE }));
@@ -127,7 +177,7 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
       );
     }, PREVIEW_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [params, modsKey, service]);
+  }, [params, modsKey, blendKey, service]);
 
   if (!base || !params) {
     return (
@@ -148,9 +198,12 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
       return next;
     });
 
+  const setBlendField = <K extends keyof BlendDraft>(key: K, value: BlendDraft[K]) =>
+    setBlend((b) => (b ? { ...b, [key]: value } : b));
+
   const applyBlock = dirty
     ? 'The parameters changed: save them as a preset first, then apply'
-    : selBlocker;
+    : (blendBlocker(blend, (id) => resolvePreset(store.getState(), id)) ?? selBlocker);
 
   const saveAsNew = () => {
     const trimmed = name.trim();
@@ -238,7 +291,10 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
                   : bake.cached
                     ? 'From the cache'
                     : `Baked in ${formatMs(bake.ms)}`}
-                <span className="material-muted"> · {PREVIEW_SIZE} px</span>
+                <span className="material-muted">
+                  {' '}
+                  · {PREVIEW_SIZE} px{second ? ` · blended with ${second.name}` : ''}
+                </span>
               </>
             ) : (
               'Baking…'
@@ -263,7 +319,7 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
               className="side-button material-primary mat-apply"
               disabled={applyBlock !== null}
               title={applyBlock ?? `Apply to ${selectionCount} selected`}
-              onClick={() => applyToSelection(store, base.id, mods)}
+              onClick={() => applyToSelection(store, base.id, mods, blendRef)}
             >
               Apply to selection
             </button>
@@ -370,6 +426,62 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
         </div>
 
         <div className="mat-modifiers" aria-label="Modifiers" role="group">
+          <FieldGroup
+            title="Blend with…"
+            extra={
+              <label className="mat-switch" title="Mix a second material in through a mask">
+                <input
+                  type="checkbox"
+                  aria-label="Blend"
+                  checked={blend !== null}
+                  onChange={(e) => setBlend(e.target.checked ? DEFAULT_BLEND : null)}
+                />
+                <span aria-hidden="true" />
+              </label>
+            }
+          >
+            {blend ? (
+              <div className="mat-blend" role="group" aria-label="Blend">
+                <BlendPresetPicker
+                  presets={presets}
+                  value={blend.preset}
+                  exclude={base.id}
+                  onChange={(id) => setBlendField('preset', id)}
+                />
+                <SelectRow<BlendMask>
+                  label="Mask"
+                  hint={BLEND_MASK_HINTS[blend.mask]}
+                  value={blend.mask}
+                  options={BLEND_MASK_OPTIONS}
+                  onChange={(v) => setBlendField('mask', v)}
+                />
+                {BLEND_FIELDS.map(({ field, ...f }) =>
+                  field === 'scale' && blend.mask !== 'noise' ? null : (
+                    <SliderRow
+                      key={field}
+                      {...f}
+                      name={`Blend ${f.label.toLowerCase()}`}
+                      value={blend[field]}
+                      onChange={(v) => setBlendField(field, v)}
+                    />
+                  ),
+                )}
+                {blend.mask === 'noise' && (
+                  <SeedRow
+                    label="Seed"
+                    name="Blend seed"
+                    value={blend.seed}
+                    onChange={(v) => setBlendField('seed', v)}
+                  />
+                )}
+              </div>
+            ) : (
+              <p className="mat-note">
+                No blend. Switch it on to mix a second material in through a noise, height or slope
+                mask (moss on stone, sand between tiles, rust on metal).
+              </p>
+            )}
+          </FieldGroup>
           <FieldGroup title="Weather">
             <SelectRow<Weather | 'none'>
               label="Weather"
@@ -423,7 +535,8 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
             </button>
           </FieldGroup>
           <p className="mat-note">
-            Modifiers travel with the assignment (Apply); a saved preset keeps the parameters.
+            Modifiers and the blend travel with the assignment (Apply); a saved preset keeps the
+            parameters.
           </p>
         </div>
       </div>

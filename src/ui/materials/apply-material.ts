@@ -1,7 +1,7 @@
 // Applying a preset to objects: one undoable 'setMaterial' edit with the browser's projection and
-// scale (and the editor's modifiers, when any change something). A refused edit is told to the
-// user as a notice, never thrown into the console.
-import type { MaterialRef } from '../../core/materials/material-ref';
+// scale (and the editor's modifiers, when any change something, and its blend with a second preset).
+// A refused edit is told to the user as a notice, never thrown into the console.
+import type { MaterialBlend, MaterialRef } from '../../core/materials/material-ref';
 import { isIdentityModifiers, type MaterialModifiers } from '../../core/materials/modifiers';
 import { resolvePreset } from '../../state/materials-slice';
 import type { StudioState, StudioStore } from '../../state/store';
@@ -34,6 +34,7 @@ export function materialRefFor(
   s: StudioState,
   preset: string,
   modifiers?: ModifierDraft,
+  blend?: MaterialBlend,
 ): MaterialRef {
   const mods = cleanModifiers(modifiers);
   return {
@@ -41,13 +42,21 @@ export function materialRefFor(
     projection: s.materials.apply.projection,
     scale: s.materials.apply.scale,
     ...(mods ? { modifiers: mods } : {}),
+    ...(blend ? { blend } : {}),
   };
 }
 
-/** Why a preset cannot be applied to the selection now, or null when it can. */
-export function applyBlocker(s: StudioState, preset: string | null): string | null {
+/** Why a preset (blended with another) cannot be applied to the selection now, or null. */
+export function applyBlocker(
+  s: StudioState,
+  preset: string | null,
+  blendPreset?: string,
+): string | null {
   if (!preset) return 'Choose a material first';
   if (!resolvePreset(s, preset)) return `Unknown material ${preset}`;
+  if (blendPreset !== undefined && !resolvePreset(s, blendPreset)) {
+    return `Unknown material ${blendPreset} to blend with`;
+  }
   if (s.doc.selection.length === 0) return 'Select one or more objects to apply the material to';
   return null;
 }
@@ -67,19 +76,21 @@ export function applyMaterial(
   }
 }
 
-/** Applies a preset to the selection; false (with a notice saying why) when it cannot. */
+/** Applies a preset (blended with another, if given) to the selection as one edit; false (with a
+ *  notice saying why) when it cannot. */
 export function applyToSelection(
   store: StudioStore,
   preset: string | null,
   modifiers?: ModifierDraft,
+  blend?: MaterialBlend,
 ): boolean {
   const s = store.getState();
-  const blocker = applyBlocker(s, preset);
+  const blocker = applyBlocker(s, preset, blend?.preset);
   if (blocker) {
     s.notify('info', blocker);
     return false;
   }
-  return applyMaterial(store, s.doc.selection, materialRefFor(s, preset!, modifiers));
+  return applyMaterial(store, s.doc.selection, materialRefFor(s, preset!, modifiers, blend));
 }
 
 /** Ids in the selection that carry a material of their own (the reset action's targets). */

@@ -5,13 +5,17 @@
 // anything. Levels of detail ≥ 1 get a bake of a quarter the size (at least 64): distant instances
 // sample small mips anyway, and the bake and its upload are 16x cheaper.
 //
-// Unknown preset ids get a neutral fallback look and one console warning per id; a failed bake
-// leaves the flat look and is reported through onError (a console warning without one).
+// An assignment with a blend bakes both presets in one request (the bake's blend pass mixes the
+// second in through its mask); the material shows the first preset's flat look and look (physical,
+// animation) until then. Unknown preset ids get a neutral fallback look and one console warning per
+// id; an unknown second preset is blended as the fallback look and reported once per id through
+// onError. A failed bake leaves the flat look and is reported through onError (a console warning
+// without one).
 import type { BakeSize } from '../../core/materials/bake-request';
 import { canonicalJson } from '../../core/materials/bake-key';
 import type { MaterialRef } from '../../core/materials/material-ref';
 import type { MaterialPreset } from '../../core/materials/preset';
-import type { BakedMaterial, MaterialService } from '../../materials/material-service';
+import type { BakedMaterial, BakeOptions, MaterialService } from '../../materials/material-service';
 import { applyNodeMaterial, createNodeMaterial, type StudioNodeMaterial } from './node-material';
 import { createMaterialTextures, type MaterialTextures } from './texture-set';
 
@@ -50,12 +54,34 @@ export function bakeSizeForLod(size: BakeSize, lod: number): BakeSize {
 
 /** Equal assignments, equal keys (defaults filled, object keys sorted). */
 export function materialRefKey(ref: MaterialRef): string {
+  const b = ref.blend;
   return canonicalJson({
     preset: ref.preset,
     projection: ref.projection ?? 'uv',
     scale: ref.scale ?? 1,
     modifiers: ref.modifiers ?? null,
+    ...(b
+      ? {
+          blend: {
+            preset: b.preset,
+            mask: b.mask,
+            amount: b.amount,
+            softness: b.softness,
+            scale: b.scale ?? 4,
+            seed: b.seed ?? 0,
+            modifiers: b.modifiers ?? null,
+          },
+        }
+      : {}),
   });
+}
+
+/** The error an unknown second preset of a blend is reported with (through onError). */
+export class UnknownBlendPresetError extends Error {
+  override name = 'UnknownBlendPresetError';
+  constructor(readonly preset: string) {
+    super(`material: unknown blend preset '${preset}', blending the fallback look`);
+  }
 }
 
 /** What unknown preset ids show: a neutral light grey, mid rough. */
@@ -94,11 +120,13 @@ export function createMaterialProvider(options: MaterialProviderOptions): Materi
   /** Textures per bake key: assignments that differ only in projection or scale share them. */
   const textures = new Map<string, MaterialTextures>();
   const warned = new Set<string>();
+  const warnedBlend = new Set<string>();
   const pending = new Set<Promise<unknown>>();
   let disposed = false;
 
   const report = (error: unknown, ref: MaterialRef) => {
     if (options.onError) options.onError(error, ref);
+    else if (error instanceof UnknownBlendPresetError) console.warn(error.message);
     else console.warn(`material '${ref.preset}': bake failed, showing its flat look`, error);
   };
 
@@ -111,13 +139,40 @@ export function createMaterialProvider(options: MaterialProviderOptions): Materi
     return t;
   };
 
+  /** The bake options' blend for an assignment (the fallback look for an unknown second preset). */
+  const blendFor = (ref: MaterialRef): BakeOptions['blend'] => {
+    const b = ref.blend;
+    if (!b) return undefined;
+    let second = options.resolvePreset(b.preset);
+    if (!second) {
+      if (!warnedBlend.has(b.preset)) {
+        warnedBlend.add(b.preset);
+        report(new UnknownBlendPresetError(b.preset), ref);
+      }
+      second = FALLBACK_PRESET;
+    }
+    return {
+      params: second.params,
+      ...(b.modifiers ? { modifiers: b.modifiers } : {}),
+      settings: {
+        mask: b.mask,
+        amount: b.amount,
+        softness: b.softness,
+        ...(b.scale !== undefined ? { scale: b.scale } : {}),
+        ...(b.seed !== undefined ? { seed: b.seed } : {}),
+      },
+    };
+  };
+
   const bake = (entry: Entry, preset: MaterialPreset, ref: MaterialRef, size: BakeSize) => {
     // Asked at once (the bake starts now); a service that throws instead of rejecting failed too.
     let started: Promise<BakedMaterial>;
     try {
+      const blend = blendFor(ref);
       started = options.service.bake(preset.params, {
         size,
         ...(ref.modifiers ? { modifiers: ref.modifiers } : {}),
+        ...(blend ? { blend } : {}),
       });
     } catch (error) {
       started = Promise.reject(error);
@@ -127,7 +182,7 @@ export function createMaterialProvider(options: MaterialProviderOptions): Materi
         if (disposed) return;
         const set = texturesFor(baked.key, () =>
           createMaterialTextures(baked.maps, {
-            label: `${preset.id}@${size}`,
+            label: `${preset.id}${ref.blend ? `+${ref.blend.preset}` : ''}@${size}`,
             ...(options.anisotropy !== undefined ? { anisotropy: options.anisotropy } : {}),
           }),
         );
