@@ -57,6 +57,9 @@ test('a bad spec is refused with path-named errors and the scene on show is kept
 test('terrain and forest generate in the worker on WebGPU with the same hash as Node', async ({
   page,
 }) => {
+  // Terrain forced onto SwiftShader's WebGPU takes ~10 s a run, and the viewport then draws 0.5 M
+  // triangles with triplanar procedural materials on the same two emulating cores.
+  test.setTimeout(180_000);
   const studio = new StudioPage(page);
   await studio.open();
   for (const name of ['terrain', 'forest']) {

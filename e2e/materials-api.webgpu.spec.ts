@@ -14,8 +14,12 @@ test('library, bake, cache, weather', async ({ page }) => {
   expect(new Set(list.map((m) => m.family)).size).toBeGreaterThanOrEqual(15);
 
   const id = list.find((m) => m.family === 'brick')!.id;
-  const dry = await page.evaluate((id) => window.studio!.materials.bake(id, { size: 256 }), id);
+  const dry = await page.evaluate(
+    (id) => window.studio!.materials.bake(id, { size: 256, engine: 'webgpu' }),
+    id,
+  );
   expect(dry.cached).toBe(false);
+  expect(dry.engine).toBe('webgpu');
   expect(dry.size).toBe(256);
   for (const name of ['albedo', 'normal', 'orm', 'height'] as const) {
     const m = dry.maps[name]!;
@@ -24,15 +28,24 @@ test('library, bake, cache, weather', async ({ page }) => {
     expect(m.max, name).toBeLessThanOrEqual(1);
     expect(m.max - m.min, `${name} is not flat`).toBeGreaterThan(0.05);
   }
-  const again = await page.evaluate((id) => window.studio!.materials.bake(id, { size: 256 }), id);
+  const again = await page.evaluate(
+    (id) => window.studio!.materials.bake(id, { size: 256, engine: 'webgpu' }),
+    id,
+  );
   expect(again.cached).toBe(true);
   expect(again.key).toBe(dry.key);
   const wet = await page.evaluate(
-    (id) => window.studio!.materials.bake(id, { size: 256, weather: 'wet' }),
+    (id) => window.studio!.materials.bake(id, { size: 256, weather: 'wet', engine: 'webgpu' }),
     id,
   );
   expect(wet.key).not.toBe(dry.key);
   expect(wet.maps.albedo!.mean).toBeLessThan(dry.maps.albedo!.mean);
+  // 'auto' picks the CPU reference on a software adapter (SwiftShader): the same maps within a step.
+  const auto = await page.evaluate((id) => window.studio!.materials.bake(id, { size: 256 }), id);
+  expect(auto.engine).toBe('cpu');
+  for (const name of ['albedo', 'normal', 'orm'] as const) {
+    expect(Math.abs(auto.maps[name]!.mean - dry.maps[name]!.mean), name).toBeLessThan(1 / 255);
+  }
 
   await expect(
     page.evaluate(() => window.studio!.materials.bake('no/such-preset')),

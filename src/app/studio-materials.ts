@@ -8,6 +8,7 @@ import type { MaterialRef } from '../core/materials/material-ref';
 import type { Season, Weather } from '../core/materials/modifiers';
 import type { MaterialFamily, MaterialPreset } from '../core/materials/preset';
 import type { MaterialService } from '../materials/material-service';
+import type { MaterialEnginePreference } from '../gpu/compute-api';
 import type { StudioStore } from '../state/store';
 
 export interface MaterialSummary {
@@ -21,6 +22,8 @@ export interface MaterialBakeSummary {
   /** Milliseconds the bake took in the worker (0 when it came from the cache). */
   ms: number;
   cached: boolean;
+  /** Where it was baked: 'webgpu' (the WGSL kernels) or 'cpu' (the reference). */
+  engine: 'webgpu' | 'cpu';
   key: string;
   size: number;
   maps: Partial<Record<MapName, MapStats>>;
@@ -30,7 +33,12 @@ export interface StudioMaterialsApi {
   list(): MaterialSummary[];
   bake(
     id: string,
-    options?: { size?: BakeSize; weather?: Weather; season?: Season },
+    options?: {
+      size?: BakeSize;
+      weather?: Weather;
+      season?: Season;
+      engine?: MaterialEnginePreference;
+    },
   ): Promise<MaterialBakeSummary>;
   /**
    * Applies a preset to objects (undoable); `options` picks projection, scale, modifiers and a
@@ -67,11 +75,13 @@ export function createStudioMaterialsApi(deps: StudioMaterialsDeps): StudioMater
       };
       const baked = await deps.service.bake(preset.params, {
         size,
+        ...(options.engine ? { engine: options.engine } : {}),
         ...(Object.keys(modifiers).length ? { modifiers } : {}),
       });
       return {
         ms: baked.ms,
         cached: baked.cached,
+        engine: baked.engine,
         key: baked.key,
         size: baked.maps.size,
         maps: mapStats(baked.maps),

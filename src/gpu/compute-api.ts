@@ -20,9 +20,25 @@ export interface BakeTiming {
   ms: number;
 }
 
+export type MaterialEnginePreference = 'auto' | 'webgpu' | 'cpu';
+
+export interface MaterialBakeTiming extends BakeTiming {
+  /** Where the bake ran. */
+  engine: ComputeBackend;
+}
+
 export interface ComputeApi {
   info(): Promise<ComputeInfo>;
   bakeNoise(params: Partial<NoiseBakeParams>): Promise<NoiseField & BakeTiming>;
-  /** Bakes a material's texture maps (validated first: a bad request rejects naming each field). */
-  bakeMaterial(request: MaterialBakeRequest): Promise<MaterialMaps & BakeTiming>;
+  /**
+   * Bakes a material's texture maps (validated first: a bad request rejects naming each field).
+   * `engine`: 'auto' (default) runs the WGSL kernels on a hardware adapter and the CPU reference on a
+   * software one (SwiftShader emulates the GPU on the CPU, about 13x slower than the reference for
+   * this pipeline); 'webgpu' forces the kernels; 'cpu' the reference. The maps agree within the
+   * tolerances the browser tests hold (one byte step), so the choice changes speed only.
+   */
+  bakeMaterial(
+    request: MaterialBakeRequest,
+    engine?: MaterialEnginePreference,
+  ): Promise<MaterialMaps & MaterialBakeTiming>;
 }

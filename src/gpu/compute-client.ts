@@ -4,7 +4,7 @@
 import { releaseProxy, wrap, type Remote } from '../lib/comlink';
 import type { MaterialBakeRequest } from '../core/materials/bake-request';
 import type { NoiseBakeParams } from '../core/noise';
-import type { ComputeApi } from './compute-api';
+import type { ComputeApi, MaterialEnginePreference } from './compute-api';
 
 export interface ComputeClient extends ComputeApi {
   /** Ends the worker; the next call starts a new one. */
@@ -33,7 +33,8 @@ export function createComputeClient(spawn: () => Worker): ComputeClient {
     },
     info: () => connect().info(),
     bakeNoise: (params: Partial<NoiseBakeParams>) => connect().bakeNoise(params),
-    bakeMaterial: (request: MaterialBakeRequest) => connect().bakeMaterial(request),
+    bakeMaterial: (request: MaterialBakeRequest, engine?: MaterialEnginePreference) =>
+      connect().bakeMaterial(request, engine),
     terminate() {
       remote?.[releaseProxy]();
       worker?.terminate();

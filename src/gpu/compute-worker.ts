@@ -4,7 +4,7 @@ import type { MaterialBakeRequest } from '../core/materials/bake-request';
 import { mapTransferables } from '../core/materials/maps';
 import type { NoiseBakeParams } from '../core/noise';
 import { expose, transfer } from '../lib/comlink';
-import type { ComputeApi } from './compute-api';
+import type { ComputeApi, MaterialEnginePreference } from './compute-api';
 import { selectCompute } from './select-compute';
 
 const engine: Promise<ComputeApi> = selectCompute(
@@ -17,8 +17,8 @@ const api: ComputeApi = {
     const field = await (await engine).bakeNoise(params);
     return transfer(field, [field.data.buffer]);
   },
-  bakeMaterial: async (request: MaterialBakeRequest) => {
-    const maps = await (await engine).bakeMaterial(request);
+  bakeMaterial: async (request: MaterialBakeRequest, preference?: MaterialEnginePreference) => {
+    const maps = await (await engine).bakeMaterial(request, preference);
     return transfer(maps, mapTransferables(maps));
   },
 };

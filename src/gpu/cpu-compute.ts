@@ -25,7 +25,7 @@ export function createCpuCompute(reason: string): ComputeApi {
       try {
         const t0 = performance.now();
         const maps = bakeMaterialCpu(request);
-        return Promise.resolve({ ...maps, ms: performance.now() - t0 });
+        return Promise.resolve({ ...maps, ms: performance.now() - t0, engine: 'cpu' as const });
       } catch (error) {
         return Promise.reject(error as Error);
       }

@@ -6,7 +6,7 @@ import { bakeKey } from '../core/materials/bake-key';
 import { validateBakeRequest, type MaterialBakeRequest } from '../core/materials/bake-request';
 import { mapBytes, type MaterialMaps } from '../core/materials/maps';
 import type { MaterialParams } from '../core/materials/preset';
-import type { ComputeApi } from '../gpu/compute-api';
+import type { ComputeApi, ComputeBackend } from '../gpu/compute-api';
 import type {
   BakedMaterial,
   BakeOptions,
@@ -23,7 +23,10 @@ export interface MaterialServiceOptions {
 }
 
 export function createMaterialService(options: MaterialServiceOptions): MaterialService {
-  const cache = new LruCache<MaterialMaps>(options.budgetBytes ?? DEFAULT_BAKE_BUDGET, mapBytes);
+  const cache = new LruCache<{ maps: MaterialMaps; engine: ComputeBackend }>(
+    options.budgetBytes ?? DEFAULT_BAKE_BUDGET,
+    (entry) => mapBytes(entry.maps),
+  );
   const inFlight = new Map<string, Promise<BakedMaterial>>();
 
   async function bake(params: MaterialParams, opts: BakeOptions): Promise<BakedMaterial> {
@@ -33,16 +36,17 @@ export function createMaterialService(options: MaterialServiceOptions): Material
       ...(opts.modifiers ? { modifiers: opts.modifiers } : {}),
       ...(opts.blend ? { blend: opts.blend } : {}),
     });
-    const key = await bakeKey(request);
+    const engine = opts.engine ?? 'auto';
+    const key = (await bakeKey(request)) + (engine === 'auto' ? '' : `:${engine}`);
     const hit = cache.get(key);
-    if (hit) return { key, maps: hit, ms: 0, cached: true };
+    if (hit) return { key, maps: hit.maps, ms: 0, cached: true, engine: hit.engine };
     const pending = inFlight.get(key);
     if (pending) return pending;
     const run = options.compute
-      .bakeMaterial(request)
-      .then(({ ms, ...maps }): BakedMaterial => {
-        cache.set(key, maps);
-        return { key, maps, ms, cached: false };
+      .bakeMaterial(request, engine)
+      .then(({ ms, engine: ran, ...maps }): BakedMaterial => {
+        cache.set(key, { maps, engine: ran });
+        return { key, maps, ms, cached: false, engine: ran };
       })
       .finally(() => inFlight.delete(key));
     inFlight.set(key, run);

@@ -6,9 +6,13 @@ import type { BakeSize } from '../core/materials/bake-request';
 import type { MaterialMaps } from '../core/materials/maps';
 import type { BlendSettingsInput, MaterialModifiersInput } from '../core/materials/modifiers';
 import type { MaterialParams } from '../core/materials/preset';
+import type { ComputeBackend, MaterialEnginePreference } from '../gpu/compute-api';
 
 export interface BakeOptions {
   size: BakeSize;
+  /** Where to bake: 'auto' (default: the kernels on a hardware GPU, the CPU reference on a software
+   *  adapter), or forced. A forced engine is cached apart from 'auto'. */
+  engine?: MaterialEnginePreference;
   modifiers?: MaterialModifiersInput;
   /** A second material mixed in through a mask. */
   blend?: {
@@ -25,6 +29,8 @@ export interface BakedMaterial {
   /** Milliseconds the bake took in the worker (0 when served from the cache). */
   ms: number;
   cached: boolean;
+  /** Where the maps were baked. */
+  engine: ComputeBackend;
 }
 
 export interface MaterialCacheStats {

@@ -668,6 +668,7 @@ function fakeService(fail = false) {
                 maps: bakeTestMaps(params, options.size),
                 ms: 1,
                 cached: false,
+                engine: 'cpu' as const,
               }),
         );
       });
@@ -803,7 +804,7 @@ describe('material provider', () => {
       bake: async (params, options) => {
         const maps = bakeTestMaps(params, options.size);
         maps.albedo.levels[1] = new Uint8Array(3);
-        return { key: 'broken', maps, ms: 0, cached: false };
+        return { key: 'broken', maps, ms: 0, cached: false, engine: 'cpu' as const };
       },
       stats: fake.service.stats,
     };
@@ -861,6 +862,7 @@ function blendingService() {
         maps: a,
         ms: 1,
         cached: false,
+        engine: 'cpu' as const,
       });
     },
     stats: () => ({ entries: 0, bytes: 0, budgetBytes: 0, hits: 0, misses: 0 }),

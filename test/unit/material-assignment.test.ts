@@ -284,7 +284,7 @@ describe('material service', () => {
         bakeMaterial: async (request) => {
           calls.push(request);
           await new Promise((r) => setTimeout(r, 5));
-          return { ...fakeMaps(request.size), ms: 5 };
+          return { ...fakeMaps(request.size), ms: 5, engine: 'cpu' as const };
         },
       },
     });

@@ -39,7 +39,13 @@ function fakeService() {
         calls.push({
           seed: params.seed,
           resolve: () =>
-            resolve({ key: String(params.seed), maps: flatMaps(16), ms: 1, cached: false }),
+            resolve({
+              key: String(params.seed),
+              maps: flatMaps(16),
+              ms: 1,
+              cached: false,
+              engine: 'cpu' as const,
+            }),
           reject,
         });
       }),
