@@ -27,8 +27,8 @@ import {
 } from '../../src/core/materials/bake/material-noise';
 import { patternFieldCpu } from '../../src/core/materials/bake/pattern';
 import { MATERIAL_PATTERNS } from '../../src/core/materials/preset';
-import type { MaterialUniformValues } from '../../src/core/materials/uniforms';
 import { bakePatternGpu, patternKernelDefinition } from '../../src/gpu/materials/pattern-pass';
+import { PATTERN_PARAM_SETS, patternUniforms } from '../support/material-fixtures';
 import {
   compareArrays,
   createGpuHarness,
@@ -36,9 +36,7 @@ import {
   type GpuHarness,
 } from '../support/gpu-harness';
 
-const f = Math.fround;
 const NOISE_TOL = 1e-5;
-const PATTERN_SIZE = 64;
 const TEXEL_TOL = 1e-3;
 const FLIP_SHARE = 0.005;
 const MEAN_TOL = 1e-5;
@@ -213,66 +211,6 @@ describe('material-noise.wgsl vs its CPU mirror', () => {
 
 // ---- the pattern kernel -------------------------------------------------------------------------
 
-function uniforms(pattern: number, o: Partial<MaterialUniformValues>): MaterialUniformValues {
-  return {
-    size: PATTERN_SIZE,
-    pattern,
-    seed: 1234,
-    scale: 2,
-    density: f(0.5),
-    groove: f(0.1),
-    jitter: f(0.5),
-    warp: f(0.3),
-    detail: f(0.3),
-    stretch: 1,
-    height: f(0.5),
-    ao: f(0.5),
-    colorVariation: f(0.2),
-    wear: 0,
-    emissiveStrength: 0,
-    emissiveMask: 0,
-    color0: [f(0.5), f(0.4), f(0.3)],
-    roughnessMin: f(0.3),
-    color1: [f(0.2), f(0.2), f(0.2)],
-    roughnessMax: f(0.8),
-    color2: [f(0.1), f(0.1), f(0.1)],
-    metalnessMin: 0,
-    emissiveColor: [0, 0, 0],
-    metalnessMax: 0,
-    ...o,
-  };
-}
-
-const PATTERN_SETS: [string, Partial<MaterialUniformValues>][] = [
-  ['typical', {}],
-  [
-    'strong',
-    {
-      seed: 0xfeedface,
-      scale: 3,
-      density: f(0.8),
-      groove: f(0.3),
-      jitter: 1,
-      warp: f(0.9),
-      detail: f(0.7),
-      stretch: f(2.6),
-    },
-  ],
-  [
-    'plain',
-    {
-      seed: 7,
-      scale: 1,
-      density: f(0.1),
-      groove: 0,
-      jitter: 0,
-      warp: 0,
-      detail: 0,
-      stretch: f(0.4),
-    },
-  ],
-];
-
 /** Max difference, texels beyond TEXEL_TOL (cell flips), and the mean difference of the rest. */
 function fieldDiff(gpu: Float32Array, cpu: Float32Array) {
   expect(gpu.length).toBe(cpu.length);
@@ -295,8 +233,8 @@ describe('material-pattern.wgsl vs patternFieldCpu', () => {
 
   for (const [p, name] of MATERIAL_PATTERNS.entries()) {
     it(`${p} ${name}: every param set within ${TEXEL_TOL}, at most ${FLIP_SHARE * 100}% beyond`, async () => {
-      for (const [setName, set] of PATTERN_SETS) {
-        const u = uniforms(p, set);
+      for (const [setName, set] of PATTERN_PARAM_SETS) {
+        const u = patternUniforms(p, set);
         const gpu = await inErrorScopes(h, () => bakePatternGpu(h.runner, u));
         const cpu = patternFieldCpu(u);
         expect(gpu.length).toBe(cpu.length);
@@ -314,7 +252,7 @@ describe('material-pattern.wgsl vs patternFieldCpu', () => {
   it('other sizes (16 and 512 texels) match too', async () => {
     for (const size of [16, 512]) {
       for (const p of size === 16 ? [3, 6, 15] : [6]) {
-        const u = uniforms(p, { size });
+        const u = patternUniforms(p, { size });
         const gpu = await inErrorScopes(h, () => bakePatternGpu(h.runner, u));
         const d = fieldDiff(gpu, patternFieldCpu(u));
         expect(d.beyond / gpu.length, `size ${size}`).toBeLessThanOrEqual(FLIP_SHARE);

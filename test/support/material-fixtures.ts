@@ -2,6 +2,7 @@
 // metal, emissive, modifiers, blends), and a synthetic field for kernels tested on their own.
 import type { BlendSettings, MaterialModifiers } from '../../src/core/materials/modifiers';
 import type { MaterialParams } from '../../src/core/materials/preset';
+import type { MaterialUniformValues } from '../../src/core/materials/uniforms';
 
 /** Modifiers with the schema's defaults filled in (MaterialBakeRequest holds the parsed form). */
 export function modifiers(m: Partial<MaterialModifiers>): MaterialModifiers {
@@ -172,3 +173,70 @@ export function syntheticField(size: number): Float32Array<ArrayBuffer> {
   }
   return out;
 }
+
+const f = Math.fround;
+
+/** Pattern-kernel uniforms at 64x64 with typical params (colours are not read by the pattern). */
+export function patternUniforms(
+  pattern: number,
+  overrides: Partial<MaterialUniformValues> = {},
+): MaterialUniformValues {
+  return {
+    size: 64,
+    pattern,
+    seed: 1234,
+    scale: 2,
+    density: f(0.5),
+    groove: f(0.1),
+    jitter: f(0.5),
+    warp: f(0.3),
+    detail: f(0.3),
+    stretch: 1,
+    height: f(0.5),
+    ao: f(0.5),
+    colorVariation: f(0.2),
+    wear: 0,
+    emissiveStrength: 0,
+    emissiveMask: 0,
+    color0: [f(0.5), f(0.4), f(0.3)],
+    roughnessMin: f(0.3),
+    color1: [f(0.2), f(0.2), f(0.2)],
+    roughnessMax: f(0.8),
+    color2: [f(0.1), f(0.1), f(0.1)],
+    metalnessMin: 0,
+    emissiveColor: [0, 0, 0],
+    metalnessMax: 0,
+    ...overrides,
+  };
+}
+
+/** Typical params, everything at its extreme, and everything off (stretch below 1). */
+export const PATTERN_PARAM_SETS: [string, Partial<MaterialUniformValues>][] = [
+  ['typical', {}],
+  [
+    'strong',
+    {
+      seed: 0xfeedface,
+      scale: 3,
+      density: f(0.8),
+      groove: f(0.3),
+      jitter: 1,
+      warp: f(0.9),
+      detail: f(0.7),
+      stretch: f(2.6),
+    },
+  ],
+  [
+    'plain',
+    {
+      seed: 7,
+      scale: 1,
+      density: f(0.1),
+      groove: 0,
+      jitter: 0,
+      warp: 0,
+      detail: 0,
+      stretch: f(0.4),
+    },
+  ],
+];

@@ -34,75 +34,11 @@ import {
 } from '../../src/core/materials/bake/material-noise';
 import { PATTERN_COUNT, patternFieldCpu } from '../../src/core/materials/bake/pattern';
 import { MATERIAL_PATTERNS } from '../../src/core/materials/preset';
-import type { MaterialUniformValues } from '../../src/core/materials/uniforms';
 import { pcg } from '../../src/core/noise/hash';
+import { PATTERN_PARAM_SETS, patternUniforms } from '../support/material-fixtures';
 
 const f = Math.fround;
 const SIZE = 64;
-
-function uniforms(
-  pattern: number,
-  overrides: Partial<MaterialUniformValues> = {},
-): MaterialUniformValues {
-  return {
-    size: SIZE,
-    pattern,
-    seed: 1234,
-    scale: 2,
-    density: f(0.5),
-    groove: f(0.1),
-    jitter: f(0.5),
-    warp: f(0.3),
-    detail: f(0.3),
-    stretch: 1,
-    height: f(0.5),
-    ao: f(0.5),
-    colorVariation: f(0.2),
-    wear: 0,
-    emissiveStrength: 0,
-    emissiveMask: 0,
-    color0: [0.5, 0.4, 0.3],
-    roughnessMin: f(0.3),
-    color1: [0.2, 0.2, 0.2],
-    roughnessMax: f(0.8),
-    color2: [0.1, 0.1, 0.1],
-    metalnessMin: 0,
-    emissiveColor: [0, 0, 0],
-    metalnessMax: 0,
-    ...overrides,
-  };
-}
-
-/** Typical params, everything at its extreme, and everything off (stretch below 1). */
-const PARAM_SETS: [string, Partial<MaterialUniformValues>][] = [
-  ['typical', {}],
-  [
-    'strong',
-    {
-      seed: 0xfeedface,
-      scale: 3,
-      density: f(0.8),
-      groove: f(0.3),
-      jitter: 1,
-      warp: f(0.9),
-      detail: f(0.7),
-      stretch: f(2.6),
-    },
-  ],
-  [
-    'plain',
-    {
-      seed: 7,
-      scale: 1,
-      density: f(0.1),
-      groove: 0,
-      jitter: 0,
-      warp: 0,
-      detail: 0,
-      stretch: f(0.4),
-    },
-  ],
-];
 
 function channel(field: Float32Array, c: number): number[] {
   const out: number[] = [];
@@ -243,16 +179,16 @@ describe('pattern CPU reference', () => {
   it('implements every pattern kind, in MATERIAL_PATTERNS order', () => {
     expect(PATTERN_COUNT).toBe(MATERIAL_PATTERNS.length);
     // Unknown codes fall back to noise, as the kernel's switch default does.
-    expect(Array.from(patternFieldCpu(uniforms(99)))).toEqual(
-      Array.from(patternFieldCpu(uniforms(0))),
+    expect(Array.from(patternFieldCpu(patternUniforms(99)))).toEqual(
+      Array.from(patternFieldCpu(patternUniforms(0))),
     );
   });
 
   for (const [p, name] of MATERIAL_PATTERNS.entries()) {
     describe(`${p} ${name}`, () => {
-      for (const [setName, set] of PARAM_SETS) {
+      for (const [setName, set] of PATTERN_PARAM_SETS) {
         it(`${setName}: finite, in range, not flat, deterministic, seeded, seamless`, () => {
-          const u = uniforms(p, set);
+          const u = patternUniforms(p, set);
           const field = patternFieldCpu(u);
           expect(field.length).toBe(SIZE * SIZE * 4);
           const bad = field.findIndex((v) => !(v >= 0 && v <= 1));
@@ -288,7 +224,7 @@ describe('pattern CPU reference', () => {
   }
 
   it('every pattern differs from every other', () => {
-    const fields = MATERIAL_PATTERNS.map((_, p) => patternFieldCpu(uniforms(p)));
+    const fields = MATERIAL_PATTERNS.map((_, p) => patternFieldCpu(patternUniforms(p)));
     for (let a = 0; a < fields.length; a++) {
       for (let b = a + 1; b < fields.length; b++) {
         const d = meanAbsDiff(fields[a]!, fields[b]!);
@@ -299,11 +235,13 @@ describe('pattern CPU reference', () => {
 
   it('params change the field', () => {
     for (const [p, name] of MATERIAL_PATTERNS.entries()) {
-      const base = patternFieldCpu(uniforms(p));
+      const base = patternFieldCpu(patternUniforms(p));
       for (const key of ['density', 'groove', 'jitter', 'warp', 'detail', 'stretch'] as const) {
         // Some params only touch sparse features (brushed: groove deepens the rare scratches), so
         // the bar is low: each param must move the field at all.
-        const changed = patternFieldCpu(uniforms(p, { [key]: key === 'stretch' ? 2.5 : f(0.9) }));
+        const changed = patternFieldCpu(
+          patternUniforms(p, { [key]: key === 'stretch' ? 2.5 : f(0.9) }),
+        );
         expect(meanAbsDiff(changed, base), `${name} ${key}`).toBeGreaterThan(2e-4);
       }
     }
@@ -312,7 +250,7 @@ describe('pattern CPU reference', () => {
   it('stretch keeps the tile seamless by rounding counts (odd stretches)', () => {
     for (const p of MATERIAL_PATTERNS.keys()) {
       for (const stretch of [0.13, 1.37, 7.9]) {
-        const u = uniforms(p, { stretch: f(stretch) });
+        const u = patternUniforms(p, { stretch: f(stretch) });
         const field = patternFieldCpu(u);
         const shifted = patternFieldCpu(u, { origin: [SIZE, SIZE] });
         expect(meanAbsDiff(shifted, field)).toBeLessThan(1e-6);
@@ -351,7 +289,7 @@ describe('the seam statistic catches non-periodic fields', () => {
 
   it('crops of smooth patterns that cut a repeat fail it', () => {
     for (const name of ['noise', 'brushed', 'bark'] as const) {
-      const field = patternFieldCpu(uniforms(MATERIAL_PATTERNS.indexOf(name)));
+      const field = patternFieldCpu(patternUniforms(MATERIAL_PATTERNS.indexOf(name)));
       expect(seamRatio(field, SIZE)).toBeLessThanOrEqual(SEAM_LIMIT);
       for (const width of [37, 45, 51]) {
         expect(seamRatio(field, SIZE, width), `${name} cropped to ${width}`).toBeGreaterThan(

@@ -375,7 +375,7 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
           <FieldGroup
             title="Emission"
             extra={
-              <label className="mat-switch">
+              <label className="spec-switch mat-switch">
                 <input
                   type="checkbox"
                   aria-label="Glow"
@@ -429,7 +429,7 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
           <FieldGroup
             title="Blend with…"
             extra={
-              <label className="mat-switch" title="Mix a second material in through a mask">
+              <label className="spec-switch mat-switch" title="Mix a second material in through a mask">
                 <input
                   type="checkbox"
                   aria-label="Blend"
