@@ -429,7 +429,10 @@ export function MaterialEditor({ service, onClose }: MaterialEditorProps) {
           <FieldGroup
             title="Blend with…"
             extra={
-              <label className="spec-switch mat-switch" title="Mix a second material in through a mask">
+              <label
+                className="spec-switch mat-switch"
+                title="Mix a second material in through a mask"
+              >
                 <input
                   type="checkbox"
                   aria-label="Blend"
