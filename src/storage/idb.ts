@@ -1,0 +1,133 @@
+// The one wrapper around IndexedDB (idb-keyval underneath; ESLint bans importing it anywhere else).
+// Every transaction asks for strict durability, so a write that resolved is on disk: a crash or a
+// closed tab after that cannot lose it. Failures come out as two named errors the studio acts on:
+// StorageUnavailableError (IndexedDB cannot be opened, as in some private windows) and QuotaError
+// (the origin's storage is full; callers evict cache entries, never project data, and retry).
+import {
+  delMany as idbDelMany,
+  getMany as idbGetMany,
+  keys as idbKeys,
+  promisifyRequest,
+  setMany as idbSetMany,
+  type UseStore,
+} from 'idb-keyval';
+
+export class StorageUnavailableError extends Error {
+  override name = 'StorageUnavailableError';
+}
+
+export class QuotaError extends Error {
+  override name = 'QuotaError';
+}
+
+export interface KeyValueDb {
+  readonly name: string;
+  get<T>(key: string): Promise<T | undefined>;
+  /** Many values in one transaction (batched: one request per key, no cursor walk). */
+  getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
+  /** Writes every entry in one strict transaction: all of them land or none does. */
+  setMany(entries: readonly (readonly [string, unknown])[]): Promise<void>;
+  delMany(keys: readonly string[]): Promise<void>;
+  keys(): Promise<string[]>;
+  /**
+   * Raw access for read-check-write in one strict transaction. `body` queues requests on the store
+   * (it may call store.transaction.abort()); the promise resolves with `body`'s returned function's
+   * value once the transaction has committed, and rejects if it aborted.
+   */
+  transact<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => () => T): Promise<T>;
+  /** Closes the connection (tests, and before deleting the database). */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** The IndexedDB factory (fake-indexeddb in Node tests); globalThis.indexedDB by default. */
+  factory?: IDBFactory;
+  /** The object store's name inside the database. */
+  storeName?: string;
+}
+
+function classify(error: unknown, dbName: string): Error {
+  const e = error as { name?: string; message?: string } | null;
+  if (e?.name === 'QuotaExceededError') {
+    return new QuotaError(`storage is full: could not write to ${dbName}`, { cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(e?.message ?? error));
+}
+
+/** Opens (creating if needed) a database with one key-value object store. */
+export function openKeyValueDb(dbName: string, options: OpenOptions = {}): KeyValueDb {
+  const storeName = options.storeName ?? 'kv';
+  let opened: Promise<IDBDatabase> | undefined;
+  const database = (): Promise<IDBDatabase> => {
+    if (!opened) {
+      opened = (async () => {
+        const factory = options.factory ?? globalThis.indexedDB;
+        if (!factory) throw new StorageUnavailableError('this browser offers no IndexedDB');
+        let request: IDBOpenDBRequest;
+        try {
+          request = factory.open(dbName);
+        } catch (error) {
+          throw new StorageUnavailableError(`IndexedDB cannot be opened: ${String(error)}`, {
+            cause: error,
+          });
+        }
+        request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+        try {
+          const db = await promisifyRequest(request);
+          // Another tab deleting or upgrading the database: let it, and reopen on next use.
+          db.onversionchange = () => {
+            db.close();
+            opened = undefined;
+          };
+          return db;
+        } catch (error) {
+          opened = undefined;
+          throw new StorageUnavailableError(
+            `IndexedDB cannot be opened (${String((error as Error)?.message ?? error)})`,
+            { cause: error },
+          );
+        }
+      })();
+    }
+    return opened;
+  };
+  const useStore: UseStore = (mode, callback) =>
+    database().then((db) =>
+      callback(db.transaction(storeName, mode, { durability: 'strict' }).objectStore(storeName)),
+    );
+  const guard = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (error) {
+      throw classify(error, dbName);
+    }
+  };
+  return {
+    name: dbName,
+    get: async <T>(key: string) => (await guard(idbGetMany<T>([key], useStore)))[0],
+    getMany: <T>(keys: readonly string[]) => guard(idbGetMany<T>([...keys], useStore)),
+    setMany: (entries) =>
+      guard(
+        idbSetMany(
+          entries.map(([k, v]) => [k, v] as [IDBValidKey, unknown]),
+          useStore,
+        ),
+      ),
+    delMany: (keys) => guard(idbDelMany([...keys], useStore)),
+    keys: async () => (await guard(idbKeys(useStore))).map(String),
+    transact: <T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => () => T) =>
+      guard(
+        useStore(mode, async (store) => {
+          const finish = body(store);
+          await promisifyRequest(store.transaction);
+          return finish();
+        }),
+      ),
+    async close() {
+      if (!opened) return;
+      const db = await opened.catch(() => undefined);
+      opened = undefined;
+      db?.close();
+    },
+  };
+}
