@@ -22,7 +22,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'comlink', message: "Import from 'src/lib/comlink' (the one wrapper)." }],
+          paths: [
+            { name: 'comlink', message: "Import from 'src/lib/comlink' (the one wrapper)." },
+            { name: 'idb-keyval', message: 'Use src/storage/idb.ts (the one IndexedDB wrapper).' },
+          ],
         },
       ],
     },
@@ -60,14 +63,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'comlink', message: "Import from 'src/lib/comlink' (the one wrapper)." }],
+          paths: [
+            { name: 'comlink', message: "Import from 'src/lib/comlink' (the one wrapper)." },
+            { name: 'idb-keyval', message: 'Use src/storage/idb.ts (the one IndexedDB wrapper).' },
+          ],
           patterns: ['node:*', 'react', 'react-dom', 'three', 'three/*', '@react-three/*'],
         },
       ],
     },
   },
   {
-    files: ['src/lib/comlink.ts'],
+    files: ['src/lib/comlink.ts', 'src/storage/idb.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

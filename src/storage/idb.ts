@@ -91,7 +91,7 @@ export function openKeyValueDb(dbName: string, options: OpenOptions = {}): KeyVa
     }
     return opened;
   };
-  const useStore: UseStore = (mode, callback) =>
+  const storeTx: UseStore = (mode, callback) =>
     database().then((db) =>
       callback(db.transaction(storeName, mode, { durability: 'strict' }).objectStore(storeName)),
     );
@@ -104,20 +104,20 @@ export function openKeyValueDb(dbName: string, options: OpenOptions = {}): KeyVa
   };
   return {
     name: dbName,
-    get: async <T>(key: string) => (await guard(idbGetMany<T>([key], useStore)))[0],
-    getMany: <T>(keys: readonly string[]) => guard(idbGetMany<T>([...keys], useStore)),
+    get: async <T>(key: string) => (await guard(idbGetMany<T>([key], storeTx)))[0],
+    getMany: <T>(keys: readonly string[]) => guard(idbGetMany<T>([...keys], storeTx)),
     setMany: (entries) =>
       guard(
         idbSetMany(
           entries.map(([k, v]) => [k, v] as [IDBValidKey, unknown]),
-          useStore,
+          storeTx,
         ),
       ),
-    delMany: (keys) => guard(idbDelMany([...keys], useStore)),
-    keys: async () => (await guard(idbKeys(useStore))).map(String),
+    delMany: (keys) => guard(idbDelMany([...keys], storeTx)),
+    keys: async () => (await guard(idbKeys(storeTx))).map(String),
     transact: <T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => () => T) =>
       guard(
-        useStore(mode, async (store) => {
+        storeTx(mode, async (store) => {
           const finish = body(store);
           await promisifyRequest(store.transaction);
           return finish();
