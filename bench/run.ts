@@ -3,7 +3,8 @@
 // bench/results/ with the machine described. `noise-fbm`: noise bake vs simplex-noise; `scenes`
 // (alias `dungeon`): scene generation, memory and frame time (bench/scenes.ts); `editing`: gizmo
 // drag, modal move, undo/redo and hide on the large dungeon in the studio (bench/editing.ts);
-// `materials`: 100 presets baked at 512x512, WGSL kernels vs the CPU reference (bench/materials.ts).
+// `materials`: 100 presets baked at 512x512, WGSL kernels vs the CPU reference (bench/materials.ts);
+// `share`: share-link size and encode/decode time per example vs CompressionStream (bench/share.ts).
 import { bakeNoiseCpu } from '../src/core/noise';
 import { NOISE_CASE, NOISE_CASE_PARAMS, NOISE_CASE_SAMPLES } from './lib/noise-case';
 import { peerFbm } from './lib/simplex-peer';
@@ -14,6 +15,7 @@ import { scenes } from './scenes';
 import { editing } from './editing';
 import { runBenchPage } from './lib/bench-page';
 import { materials } from './materials';
+import { share } from './share';
 
 const PEER = 'simplex-noise (peer)';
 
@@ -109,6 +111,7 @@ const BENCHMARKS: Record<string, (flags: Set<string>) => unknown> = {
     flags.has('--no-browser')
       ? console.log('== editing: skipped (--no-browser; it runs only in the studio)\n')
       : editing(),
+  share: () => share(),
 };
 /** Old names that still work. */
 const ALIASES: Record<string, string> = { dungeon: 'scenes' };

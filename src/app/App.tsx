@@ -1,12 +1,16 @@
-// The studio's layout: menu bar and toolbar on top; the spec panel, the stage (viewport and its
-// overlays) with the materials browser docked under it, and the sidebar (outliner, inspector,
-// history) side by side, with draggable dividers. The material editor opens as a dialog.
+// The studio's layout: menu bar, toolbar and save status on top; the spec panel, the stage (viewport
+// and its overlays) with the materials browser docked under it, and the sidebar (outliner,
+// inspector, history, versions, storage) side by side, with draggable dividers. The material
+// editor, the projects list and the share link open as dialogs.
 // Owns only layout state (panel sizes, which dialogs are open); services come in as props from the
 // composition root (main.tsx).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WebGPURenderer } from 'three/webgpu';
+import type { ContentCache } from '../cache/content-cache';
 import type { ComputeApi } from '../gpu/compute-api';
 import type { MaterialService } from '../materials/material-service';
+import type { ProjectSession } from '../projects/project-session';
+import type { PwaHandle } from '../pwa/pwa-handle';
 import type { SceneMaterialOptions } from '../viewport/scene-objects';
 import { useStudio, useStudioStore } from '../state/store-context';
 import { MenuBar } from '../ui/actions/MenuBar';
@@ -28,6 +32,12 @@ import { SidebarSection } from '../ui/layout/SidebarSection';
 import { ModelDrop, type ModelDropHandle } from '../ui/ModelDrop';
 import { Notices } from '../ui/Notices';
 import { Outliner } from '../ui/outliner/Outliner';
+import { ProjectsDialog } from '../ui/projects/ProjectsDialog';
+import { ConflictBanner, SaveIndicator } from '../ui/projects/SaveIndicator';
+import { ShareLinkDialog } from '../ui/projects/ShareLinkDialog';
+import { StoragePanel } from '../ui/projects/StoragePanel';
+import { UndoDeleteToast } from '../ui/projects/UndoDeleteToast';
+import { VersionsPanel } from '../ui/projects/VersionsPanel';
 import { ScreenshotDialog } from '../ui/ScreenshotDialog';
 import type { ExampleSource } from '../ui/spec-panel/examples';
 import { SpecPanel } from '../ui/spec-panel/SpecPanel';
@@ -35,6 +45,7 @@ import { useGeneration, type GenerateFn } from '../ui/spec-panel/use-generation'
 import { StatsPanel } from '../ui/StatsPanel';
 import { StatusBadge } from '../ui/StatusBadge';
 import { Toolbar } from '../ui/Toolbar';
+import { UpdatePrompt } from '../ui/UpdatePrompt';
 import type { AttachableEditHandle } from '../viewport/edit-handle-impl';
 import type { RenderStatsRecorder } from '../viewport/render-stats';
 import { useDemoTextures } from '../viewport/use-demo-textures';
@@ -60,6 +71,28 @@ export interface AppProps {
   materials: MaterialService;
   /** The viewport's procedural materials (one provider for the page's life). */
   sceneMaterials: SceneMaterialOptions;
+  /** The open project: autosave, versions, share links, project files, storage status. */
+  projects: ProjectSession;
+  /** The content cache, for its statistics in the storage section. */
+  cache: ContentCache;
+  /** The service worker's update and offline state (absent where it is not registered). */
+  pwa?: PwaHandle;
+}
+
+/** A project file's accepted names (also what a drop onto the stage opens as a project). */
+const PROJECT_ACCEPT = '.c3d.zip,.zip';
+const isProjectFile = (name: string) => /\.zip$/i.test(name);
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Saves bytes as a download named `name`. */
+function download(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const LEFT = { min: 240, max: 560, initial: 320 };
@@ -69,6 +102,7 @@ const RIGHT = { min: 220, max: 520, initial: 288 };
 
 export function App(props: AppProps) {
   const { compute, onFrame, onRenderer, renderStats, viewport, editTools, importFile } = props;
+  const { projects, cache } = props;
   const materials = props.materials;
   const store = useStudioStore();
   const onBaked = useCallback((ms: number) => store.getState().bakeFinished(ms), [store]);
@@ -101,30 +135,65 @@ export function App(props: AppProps) {
   const [rightWidth, setRightWidth] = useState(RIGHT.initial);
   const [leftCollapsed, setLeftCollapsed] = useState(false);
   const [rightCollapsed, setRightCollapsed] = useState(false);
-  const [sections, setSections] = useState({ outliner: true, inspector: true, history: true });
+  const [sections, setSections] = useState({
+    outliner: true,
+    inspector: true,
+    history: true,
+    versions: true,
+    storage: false,
+  });
   const [help, setHelp] = useState(false);
   const [shot, setShot] = useState(false);
+  const [projectsOpen, setProjectsOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
+  /** Bumped by "Save version…" (Ctrl+S): the versions' message field takes the focus. */
+  const [versionFocus, setVersionFocus] = useState(0);
+  const projectInput = useRef<HTMLInputElement>(null);
   const control = useGeneration(props.generate);
 
   const notify = useCallback(
     (kind: 'error' | 'info', text: string) => store.getState().notify(kind, text),
     [store],
   );
+  const openProjectFile = useCallback(
+    (bytes: Uint8Array, name: string) => {
+      projects.importFile(bytes, name).then(
+        () => notify('info', `Opened the project file ${name}`),
+        (error: unknown) => notify('error', `Could not open ${name}: ${errorText(error)}`),
+      );
+    },
+    [projects, notify],
+  );
   const onFile = useCallback(
     (bytes: Uint8Array, name: string) => {
+      // A project file dropped on the stage opens as a project, not as a model.
+      if (isProjectFile(name)) {
+        openProjectFile(bytes, name);
+        return;
+      }
       importFile(bytes, name).then(
         () => notify('info', `Imported ${name}`),
         (error: unknown) => notify('error', error instanceof Error ? error.message : String(error)),
       );
     },
-    [importFile, notify],
+    [importFile, notify, openProjectFile],
   );
+  const exportProject = useCallback(() => {
+    projects.exportFile().then(
+      (file) => {
+        download(file.bytes, file.name, 'application/zip');
+        notify('info', `Saved ${file.name} (${(file.bytes.byteLength / 1024).toFixed(0)} KB)`);
+      },
+      (error: unknown) => notify('error', `Could not export the project: ${errorText(error)}`),
+    );
+  }, [projects, notify]);
 
   const ctx = useMemo<ActionContext>(
     () => ({
       store,
       viewport,
       editTools,
+      projects,
       generation: {
         start: () => control.start(),
         cancel: () => control.cancel(),
@@ -139,13 +208,22 @@ export function App(props: AppProps) {
         notify,
         importMaterials: () => library.current?.openPicker(),
         exportMaterials: () => library.current?.exportLibrary(),
+        openProjects: () => setProjectsOpen(true),
+        saveVersion: () => {
+          setRightCollapsed(false);
+          setSections((s) => ({ ...s, versions: true }));
+          setVersionFocus((n) => n + 1);
+        },
+        openShareLink: () => setShareOpen(true),
+        exportProject,
+        importProject: () => projectInput.current?.click(),
       },
     }),
-    [store, viewport, editTools, control, notify],
+    [store, viewport, editTools, projects, control, notify, exportProject],
   );
   const shortcutsActive = useCallback(
-    () => !help && !shot && !editingMaterial,
-    [help, shot, editingMaterial],
+    () => !help && !shot && !editingMaterial && !projectsOpen && !shareOpen,
+    [help, shot, editingMaterial, projectsOpen, shareOpen],
   );
   useShortcuts(ctx, shortcutsActive);
 
@@ -182,7 +260,9 @@ export function App(props: AppProps) {
         </div>
         <MenuBar ctx={ctx} />
         <Toolbar ctx={ctx} />
+        <SaveIndicator session={projects} onOpenProjects={() => setProjectsOpen(true)} />
       </header>
+      <ConflictBanner session={projects} notify={notify} />
       <div className="workspace">
         <SpecPanel
           control={control}
@@ -261,11 +341,46 @@ export function App(props: AppProps) {
               >
                 <HistoryPanel />
               </SidebarSection>
+              <SidebarSection
+                title="Versions"
+                open={sections.versions}
+                onToggle={() => toggle('versions')}
+                grow={2}
+              >
+                <VersionsPanel session={projects} notify={notify} focusRequest={versionFocus} />
+              </SidebarSection>
+              <SidebarSection
+                title="Storage"
+                open={sections.storage}
+                onToggle={() => toggle('storage')}
+                grow={1}
+              >
+                <StoragePanel session={projects} cache={cache} notify={notify} />
+              </SidebarSection>
             </aside>
           </>
         )}
       </div>
       <MaterialLibraryFiles ref={library} store={store} />
+      <input
+        ref={projectInput}
+        type="file"
+        accept={PROJECT_ACCEPT}
+        hidden
+        aria-label="Import project file"
+        onChange={(e) => {
+          const input = e.currentTarget;
+          const file = input.files?.[0];
+          input.value = '';
+          if (!file) return;
+          file.arrayBuffer().then(
+            (buffer) => openProjectFile(new Uint8Array(buffer), file.name),
+            (error: unknown) => notify('error', `Could not read ${file.name}: ${errorText(error)}`),
+          );
+        }}
+      />
+      <UndoDeleteToast session={projects} notify={notify} />
+      {props.pwa && <UpdatePrompt pwa={props.pwa} />}
       {editingMaterial && (
         <MaterialEditor
           service={materials}
@@ -273,6 +388,16 @@ export function App(props: AppProps) {
         />
       )}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {projectsOpen && (
+        <ProjectsDialog session={projects} onClose={() => setProjectsOpen(false)} notify={notify} />
+      )}
+      {shareOpen && (
+        <ShareLinkDialog
+          session={projects}
+          onClose={() => setShareOpen(false)}
+          onExport={exportProject}
+        />
+      )}
       {shot && (
         <ScreenshotDialog
           initial={props.canvasSize()}

@@ -28,8 +28,11 @@ export async function importModel(
   parse: ParseModel,
   bytes: Uint8Array,
   name: string,
+  /** Keeps the file's bytes with the project (before the edit that uses them lands). */
+  keep?: (hash: string) => Promise<void>,
 ): Promise<ImportOutcome> {
   const asset = await parse(bytes, name);
+  await keep?.(asset.hash);
   const s = store.getState();
   s.assetAdded(asset);
   const [id] = store.getState().edit({

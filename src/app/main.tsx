@@ -24,11 +24,30 @@ import { createMaterialService } from '../materials/create-material-service';
 import { allPresets, resolvePreset } from '../state/materials-slice';
 import { createMaterialProvider } from '../viewport/materials/material-provider';
 import { createStudioMaterialsApi } from './studio-materials';
+import { createStudioProjectsApi } from './studio-projects';
+import { createContentCache } from '../cache/create-content-cache';
+import { withSceneCache } from '../generation/cached-scene-client';
+import { openKeyValueDb } from '../storage/idb';
+import { createMemoryKeyValueDb } from '../storage/memory-kv';
+import { createProjectRepository } from '../storage/project-repository-idb';
+import { createProjectSession } from '../projects/create-project-session';
+import { installPageLifecycle } from '../projects/page-lifecycle';
 
+// Local storage first: where IndexedDB cannot be opened (some private windows), the studio runs on
+// memory and says so; nothing else changes.
+const projectsDb = openKeyValueDb('canvas3d-projects');
+const storage = await projectsDb.keys().then(
+  () => ({ available: true as const }),
+  (error: unknown) => ({ available: false as const, reason: (error as Error).message }),
+);
+const cache = createContentCache({
+  db: storage.available ? openKeyValueDb('canvas3d-cache') : null,
+});
 const store = createStudioStore();
 const compute = createComputeClient(spawnComputeWorker);
 // Every run ends the moment it is cancelled; a late result never replaces the scene on show.
-const scenes = cancelPromptly(createSceneClient(spawnSceneWorker));
+// Identical specs and files are served from the content cache without reaching the worker.
+const scenes = withSceneCache(cancelPromptly(createSceneClient(spawnSceneWorker)), cache);
 const readiness = createReadiness();
 const renderStats = createRenderStatsRecorder();
 const examples = createExampleSource(import.meta.env.BASE_URL);
@@ -43,7 +62,7 @@ const editTools = {
     store.getState().gizmoModeSet(kind);
   },
 };
-const materials = createMaterialService({ compute });
+const materials = createMaterialService({ compute, cache });
 // One provider for the life of the page: the viewport's procedural materials (near bakes at 512,
 // distant levels of detail at a quarter), shared by every scene shown.
 const sceneMaterials = {
@@ -58,7 +77,34 @@ const sceneMaterials = {
   }),
 };
 const parseModel = (bytes: Uint8Array, name: string) => scenes.parseModel(bytes, name);
-const importFile = (bytes: Uint8Array, name: string) => importModel(store, parseModel, bytes, name);
+const projects = createProjectSession({
+  store,
+  repo: createProjectRepository(storage.available ? projectsDb : createMemoryKeyValueDb()),
+  storage,
+  scenes,
+  cache,
+  camera: () => viewport.camera(),
+  thumbnail: async () =>
+    viewport.attached() ? viewport.screenshot({ width: 160, height: 90, helpers: false }) : null,
+  page: {
+    href: () => location.href,
+    hash: () => location.hash,
+    clearHash: () => history.replaceState(null, '', location.pathname + location.search),
+  },
+  navigatorStorage: navigator.storage,
+  remember: {
+    get: () => localStorage.getItem('canvas3d.lastProject'),
+    set: (id) => localStorage.setItem('canvas3d.lastProject', id),
+  },
+  tabId: crypto.randomUUID(),
+});
+installPageLifecycle(projects, cache);
+const importFile = async (bytes: Uint8Array, name: string) => {
+  const kept = bytes.slice();
+  return importModel(store, parseModel, bytes, name, (hash) =>
+    projects.assetImported(hash, name, kept),
+  );
+};
 
 compute.info().then(
   (info) => store.getState().computeReady(info),
@@ -71,23 +117,31 @@ store.subscribe((s, prev) => {
   }
 });
 
+// Ready: the renderer has drawn, and the project (or the share link) in the address is open.
+const started = projects.start().catch((error: unknown) => {
+  store.getState().notify('error', `Projects could not be started: ${String(error)}`);
+});
 window.studio = createStudioApi({
   store,
   compute,
   scenes,
-  ready: readiness.ready,
+  ready: Promise.all([readiness.ready, started]).then(() => undefined),
   frames: readiness.frames,
   renderStats,
   rendererDevice: () => (renderer?.backend as { device?: GPUDevice } | undefined)?.device,
   viewport,
   editTools,
-  parseModel,
+  importFile,
   canvasSize: () => viewport.canvasSize(),
   materials: createStudioMaterialsApi({
     store,
     service: materials,
     presets: () => allPresets(store.getState()),
   }),
+  projects: createStudioProjectsApi(() => projects, started),
+  shareLink: () => projects.shareLink(),
+  materialsSettled: () => sceneMaterials.provider.settled(),
+  cacheStats: () => cache.stats(),
 });
 
 const root = document.getElementById('root');
@@ -110,6 +164,8 @@ createRoot(root).render(
         editTools={editTools}
         importFile={importFile}
         canvasSize={() => viewport.canvasSize()}
+        projects={projects}
+        cache={cache}
       />
     </StoreProvider>
   </StrictMode>,

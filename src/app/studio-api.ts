@@ -15,7 +15,10 @@ import type { ViewportHandle, ScreenshotOptions } from '../viewport/viewport-han
 import type { AttachableEditHandle } from '../viewport/edit-handle-impl';
 import type { MaterialRef } from '../core/materials/material-ref';
 import type { StudioMaterialsApi } from './studio-materials';
-import { importModel, type ImportOutcome, type ParseModel } from './import-model';
+import type { ImportOutcome } from './import-model';
+import type { StudioProjectsApi } from './studio-projects';
+import type { ShareLinkResult } from '../projects/project-session';
+import type { ContentCacheStats } from '../cache/content-cache';
 
 type Vec3 = [number, number, number];
 
@@ -103,6 +106,16 @@ export interface StudioApi {
   screenshot(options?: Partial<ScreenshotOptions>): Promise<Uint8Array>;
   /** The material library: list, bake and apply presets. */
   readonly materials: StudioMaterialsApi;
+  /** Projects, versions, autosave and project files. */
+  readonly projects: StudioProjectsApi;
+  /**
+   * A full URL that reproduces the scene on show (spec, edits and camera in the fragment). Opening
+   * it and awaiting `studio.ready` gives a scene whose sceneHash() equals this one's. Rejects with
+   * the reason when the scene cannot travel in a link (imported models, too many edits).
+   */
+  shareLink(): Promise<string>;
+  /** The content cache (material bakes, generated scenes, parsed imports): statistics. */
+  readonly cache: { stats(): ContentCacheStats };
   /** Fault injection for tests and support. */
   readonly debug: {
     /** Destroys the renderer's GPU device; the viewport recovers on a new device. */
@@ -115,6 +128,8 @@ export interface StudioApi {
     screenPoint(point: [number, number, number]): { x: number; y: number } | null;
     /** The object a click at a canvas position would select, or null. */
     pickAt(x: number, y: number): string | null;
+    /** Resolves when every material bake the viewport asked for has landed. */
+    materialsSettled(): Promise<void>;
   };
 }
 
@@ -128,10 +143,15 @@ export interface StudioApiDeps {
   rendererDevice: () => GPUDevice | undefined;
   viewport: ViewportHandle;
   editTools: AttachableEditHandle;
-  parseModel: ParseModel;
+  /** Opens a model file into the scene (parse, keep its bytes with the project, one edit). */
+  importFile: (bytes: Uint8Array, name: string) => Promise<ImportOutcome>;
   /** The on-screen canvas size, the screenshot default. */
   canvasSize: () => { width: number; height: number };
   materials: StudioMaterialsApi;
+  projects: StudioProjectsApi;
+  shareLink: () => Promise<ShareLinkResult>;
+  materialsSettled: () => Promise<void>;
+  cacheStats: () => ContentCacheStats;
 }
 
 function docView(deps: StudioApiDeps) {
@@ -192,10 +212,17 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
       const h = deps.store.getState().doc.history;
       return { past: h.past.map((e) => e.label), future: h.future.map((e) => e.label) };
     },
-    importFile: (bytes, name) => importModel(deps.store, deps.parseModel, bytes, name),
+    importFile: (bytes, name) => deps.importFile(bytes, name),
     camera: () => deps.viewport.camera(),
     screenshot: (options) => deps.viewport.screenshot({ ...deps.canvasSize(), ...options }),
     materials: deps.materials,
+    projects: deps.projects,
+    async shareLink() {
+      const r = await deps.shareLink();
+      if (!r.ok) throw new Error(r.reason);
+      return r.url;
+    },
+    cache: { stats: () => deps.cacheStats() },
     debug: {
       loseRendererDevice() {
         const device = deps.rendererDevice();
@@ -210,6 +237,7 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
       },
       screenPoint: (point) => deps.viewport.project(point),
       pickAt: (x, y) => deps.editTools.pickAt(x, y),
+      materialsSettled: () => deps.materialsSettled(),
     },
   };
 }

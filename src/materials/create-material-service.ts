@@ -1,7 +1,8 @@
-// MaterialService on the compute worker: requests are validated, keyed by content hash, served from
-// an LRU of baked maps when present, and identical requests in flight share one bake (the same
-// promise), so a browser full of thumbnails and a viewport asking for the same material bake once.
-import { LruCache } from '../core/cache/lru';
+// MaterialService on the compute worker: requests are validated, keyed by content hash and served
+// from the content cache (kind 'material': memory, then IndexedDB) when present; identical requests
+// in flight share one bake, so a browser full of thumbnails and a viewport asking for the same
+// material bake once, and a reload finds the maps on disk instead of baking again.
+import type { ContentCache, ContentCacheStats } from '../cache/content-cache';
 import { bakeKey } from '../core/materials/bake-key';
 import { validateBakeRequest, type MaterialBakeRequest } from '../core/materials/bake-request';
 import { mapBytes, type MaterialMaps } from '../core/materials/maps';
@@ -14,20 +15,21 @@ import type {
   MaterialService,
 } from './material-service';
 
-/** Default memory budget for baked maps: 256 MB holds ~60 full 512² sets with their mips. */
-export const DEFAULT_BAKE_BUDGET = 256 * 1024 * 1024;
-
 export interface MaterialServiceOptions {
   compute: Pick<ComputeApi, 'bakeMaterial'>;
-  budgetBytes?: number;
+  /** Where bakes are kept (its budgets apply); shared with scenes and imports. */
+  cache: Pick<ContentCache, 'getOrMake' | 'stats'>;
+}
+
+/** What the cache holds per bake. Plain data, so IndexedDB stores it as is. */
+interface CachedBake {
+  maps: MaterialMaps;
+  engine: ComputeBackend;
+  ms: number;
 }
 
 export function createMaterialService(options: MaterialServiceOptions): MaterialService {
-  const cache = new LruCache<{ maps: MaterialMaps; engine: ComputeBackend }>(
-    options.budgetBytes ?? DEFAULT_BAKE_BUDGET,
-    (entry) => mapBytes(entry.maps),
-  );
-  const inFlight = new Map<string, Promise<BakedMaterial>>();
+  const { cache } = options;
 
   async function bake(params: MaterialParams, opts: BakeOptions): Promise<BakedMaterial> {
     const request: MaterialBakeRequest = validateBakeRequest({
@@ -37,32 +39,38 @@ export function createMaterialService(options: MaterialServiceOptions): Material
       ...(opts.blend ? { blend: opts.blend } : {}),
     });
     const engine = opts.engine ?? 'auto';
+    // A forced engine is cached apart from 'auto' (comparing engines must really run both).
     const key = (await bakeKey(request)) + (engine === 'auto' ? '' : `:${engine}`);
-    const hit = cache.get(key);
-    if (hit) return { key, maps: hit.maps, ms: 0, cached: true, engine: hit.engine };
-    const pending = inFlight.get(key);
-    if (pending) return pending;
-    const run = options.compute
-      .bakeMaterial(request, engine)
-      .then(({ ms, engine: ran, ...maps }): BakedMaterial => {
-        cache.set(key, { maps, engine: ran });
-        return { key, maps, ms, cached: false, engine: ran };
-      })
-      .finally(() => inFlight.delete(key));
-    inFlight.set(key, run);
-    return run;
+    const { value, cached } = await cache.getOrMake<CachedBake>(
+      'material',
+      key,
+      async () => {
+        const { ms, engine: ran, ...maps } = await options.compute.bakeMaterial(request, engine);
+        return { maps, engine: ran, ms };
+      },
+      (entry) => mapBytes(entry.maps),
+    );
+    // A request that joined a running bake reports that bake, as the one that started it does.
+    const fromCache = cached === 'memory' || cached === 'disk';
+    return {
+      key,
+      maps: value.maps,
+      ms: fromCache ? 0 : value.ms,
+      cached: fromCache,
+      engine: value.engine,
+    };
   }
 
   return {
     bake,
     stats(): MaterialCacheStats {
-      const s = cache.stats();
+      const s: ContentCacheStats = cache.stats();
       return {
-        entries: s.entries,
-        bytes: s.bytes,
-        budgetBytes: s.budgetBytes,
-        hits: s.hits,
-        misses: s.misses,
+        entries: s.memory.entries,
+        bytes: s.memory.bytes,
+        budgetBytes: s.memory.budgetBytes,
+        hits: s.byKind.material.hits,
+        misses: s.byKind.material.misses,
       };
     },
   };

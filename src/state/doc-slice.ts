@@ -24,18 +24,32 @@ import {
 import type { SceneData } from '../core/scene/scene-data';
 import type { ImportedAsset } from '../import/imported-asset';
 import type { SceneSlice, SceneState } from './scene-slice';
-import type { SpecSlice, SpecState } from './spec-slice';
+import { validateDraft, type SpecSlice, type SpecState } from './spec-slice';
+import type { ProjectCamera } from '../core/project/project-state';
 
 /** What undo and redo restore. */
 export interface DocSnapshot {
   spec: SpecState;
-  scene: { data?: SceneData; hash?: string; index: ObjectIndex };
+  scene: { data?: SceneData; hash?: string; spec?: unknown; index: ObjectIndex };
   layer: EditLayer;
+}
+
+/** A whole document put in place at once: an opened project, a reverted version, a share link. */
+export interface DocumentContent {
+  draft: Record<string, unknown>;
+  /** The generated scene, its hash and the spec it came from; absent: nothing generated. */
+  scene?: { data: SceneData; hash: string; spec: unknown };
+  layer: EditLayer;
+  camera?: ProjectCamera;
 }
 
 /** What the history records: a layer command, a spec edit, or a generation from a spec. */
 export type HistoryCommand =
-  Command | { type: 'editSpec'; label: string } | { type: 'regenerate'; spec: unknown };
+  | Command
+  | { type: 'editSpec'; label: string }
+  | { type: 'regenerate'; spec: unknown }
+  /** A version brought back, or another document put in place. */
+  | { type: 'replaceDocument'; label: string };
 
 export interface DocState {
   index: ObjectIndex;
@@ -54,6 +68,11 @@ export interface DocSlice {
   recordEdit(label: string, command: HistoryCommand, change: () => void, mergeKey?: string): void;
   /** A generation of `spec` finished: shows it, keeps added objects, records it for undo. */
   generationFinished(data: SceneData, hash: string, spec?: unknown): void;
+  /**
+   * Puts a whole document in place. With a label it is one undoable entry (reverting to a version);
+   * without, the history starts afresh (opening a project).
+   */
+  documentReplaced(content: DocumentContent, label?: string): void;
   /** Adds an imported file's parsed data (not itself an edit; the 'import' command is). */
   assetAdded(asset: ImportedAsset): void;
   select(ids: readonly string[], mode?: 'replace' | 'add' | 'toggle'): void;
@@ -69,6 +88,7 @@ function snapshot(s: Full): DocSnapshot {
     scene: {
       ...(s.scene.data ? { data: s.scene.data } : {}),
       ...(s.scene.hash ? { hash: s.scene.hash } : {}),
+      ...(s.scene.spec !== undefined ? { spec: s.scene.spec } : {}),
       index: s.doc.index,
     },
     layer: s.doc.layer,
@@ -96,7 +116,15 @@ function layerForNewScene(layer: EditLayer): EditLayer {
 
 function restore(s: Full, snap: DocSnapshot): Partial<Full> {
   const scene: SceneState = snap.scene.data
-    ? { status: 'ready', progress: 1, data: snap.scene.data, hash: snap.scene.hash! }
+    ? {
+        status: 'ready',
+        progress: 1,
+        data: snap.scene.data,
+        hash: snap.scene.hash!,
+        ...(snap.scene.spec !== undefined ? { spec: snap.scene.spec } : {}),
+        // The same scene keeps the view it was opened with; another one is framed.
+        ...(s.scene.camera && s.scene.data === snap.scene.data ? { camera: s.scene.camera } : {}),
+      }
     : { status: 'empty', progress: 0 };
   const doc = { ...s.doc, index: snap.scene.index, layer: snap.layer };
   return {
@@ -149,11 +177,16 @@ export const createDocSlice: StateCreator<Full, [], [], DocSlice> = (set, get) =
     const index = buildObjectIndex(data);
     const layer = layerForNewScene(s.doc.layer);
     const before = snapshot(s);
-    const scene: SceneState = { status: 'ready', progress: 1, data, hash };
-    const after: DocSnapshot = { spec: s.spec, scene: { data, hash, index }, layer };
+    const generated = spec ?? s.spec.draft;
+    const scene: SceneState = { status: 'ready', progress: 1, data, hash, spec: generated };
+    const after: DocSnapshot = {
+      spec: s.spec,
+      scene: { data, hash, spec: generated, index },
+      layer,
+    };
     const entry = {
       label: `Generate ${data.name}`,
-      command: { type: 'regenerate' as const, spec: spec ?? s.spec.draft },
+      command: { type: 'regenerate' as const, spec: generated },
       before,
       after,
     };
@@ -166,6 +199,45 @@ export const createDocSlice: StateCreator<Full, [], [], DocSlice> = (set, get) =
         selection: s.doc.selection.filter((id) => objectExists({ index, layer }, id)),
         history: pushEntry(s.doc.history, entry),
       },
+    });
+  },
+  documentReplaced(content, label) {
+    const s = get();
+    const data = content.scene?.data;
+    const index = buildObjectIndex(data);
+    const spec: SpecState = {
+      draft: content.draft,
+      issues: validateDraft(content.draft),
+      stash: {},
+    };
+    const scene: SceneState = content.scene
+      ? {
+          status: 'ready',
+          progress: 1,
+          data: content.scene.data,
+          hash: content.scene.hash,
+          spec: content.scene.spec,
+          ...(content.camera ? { camera: content.camera } : {}),
+        }
+      : { status: 'empty', progress: 0 };
+    const before = snapshot(s);
+    const after: DocSnapshot = {
+      spec,
+      scene: content.scene ? { ...content.scene, index } : { index },
+      layer: content.layer,
+    };
+    const history = label
+      ? pushEntry(s.doc.history, {
+          label,
+          command: { type: 'replaceDocument', label },
+          before,
+          after,
+        })
+      : EMPTY_HISTORY;
+    set({
+      spec,
+      scene,
+      doc: { ...s.doc, index, layer: content.layer, selection: [], history },
     });
   },
   assetAdded(asset) {

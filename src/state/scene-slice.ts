@@ -2,6 +2,7 @@
 // A finished generation is recorded by the doc slice (generationFinished), which keeps it for undo.
 import type { StateCreator } from 'zustand';
 import type { SceneData } from '../core/scene/scene-data';
+import type { ProjectCamera } from '../core/project/project-state';
 
 export interface SceneState {
   status: 'empty' | 'generating' | 'ready' | 'failed' | 'cancelled';
@@ -9,6 +10,10 @@ export interface SceneState {
   progress: number;
   data?: SceneData;
   hash?: string;
+  /** The spec `data` was generated from (what a project or a share link keeps to rebuild it). */
+  spec?: unknown;
+  /** The view the scene opens with (a reopened project's or a share link's), else framed. */
+  camera?: ProjectCamera;
   error?: string;
 }
 

@@ -118,8 +118,19 @@ export function openKeyValueDb(dbName: string, options: OpenOptions = {}): KeyVa
     transact: <T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => () => T) =>
       guard(
         storeTx(mode, async (store) => {
-          const finish = body(store);
-          await promisifyRequest(store.transaction);
+          let finish: () => T;
+          try {
+            finish = body(store);
+          } catch (error) {
+            // Requests the body queued before throwing must not commit.
+            store.transaction.abort();
+            throw error;
+          }
+          try {
+            await promisifyRequest(store.transaction);
+          } catch (error) {
+            throw error ?? new Error(`the ${dbName} transaction was aborted`);
+          }
           return finish();
         }),
       ),

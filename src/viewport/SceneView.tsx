@@ -90,6 +90,15 @@ export function SceneView({ scene, edit, materials }: SceneViewProps) {
   useEffect(() => {
     const { target, distance } = sceneFocus(scene);
     const camera = getState().camera;
+    const s = store.getState().scene;
+    const opening = s.data === scene ? s.camera : undefined;
+    if (opening) {
+      // The saved view: the orbit controls aim at its target (Viewport passes it to them).
+      camera.position.set(...opening.position);
+      camera.far = Math.max(200, distance * 6);
+      camera.updateProjectionMatrix();
+      return;
+    }
     camera.position.set(
       target[0] + distance * 0.55,
       target[1] + distance * 0.7,
@@ -97,7 +106,7 @@ export function SceneView({ scene, edit, materials }: SceneViewProps) {
     );
     camera.far = Math.max(200, distance * 6);
     camera.updateProjectionMatrix();
-  }, [scene, getState]);
+  }, [scene, getState, store]);
   return (
     <>
       <hemisphereLight args={['#cfd8ff', '#2a231c', 0.9]} />

@@ -59,6 +59,8 @@ export function Viewport({
   const store = useStudioStore();
   const epoch = useStudio((s) => s.renderer.epoch);
   const view = useStudio((s) => s.view);
+  // A reopened project or a share link brings its own view of the scene.
+  const opening = useStudio((s) => (s.scene.data === scene ? s.scene.camera : undefined));
   // Objects imported before anything was generated are edited over an empty scene.
   // (Derived from the records object, not in the selector: a selector runs on every store change.)
   const records = useStudio((s) => s.doc.layer.records);
@@ -90,7 +92,9 @@ export function Viewport({
         dpr={[1, 2]}
       >
         <color attach="background" args={['#1b1e24']} />
-        <OrbitController target={scene ? sceneFocus(scene).target : [0, 0.9, 0]} />
+        <OrbitController
+          target={opening?.target ?? (scene ? sceneFocus(scene).target : [0, 0.9, 0])}
+        />
         {shown ? (
           <SceneView scene={shown} edit={editTools} materials={materials} />
         ) : (

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createContentCache } from '../../src/cache/create-content-cache';
 import { LruCache } from '../../src/core/cache/lru';
 import {
   applyCommand,
@@ -279,7 +280,7 @@ describe('material service', () => {
   it('bakes once for identical requests, in flight or cached, and evicts by budget', async () => {
     const calls: MaterialBakeRequest[] = [];
     const service = createMaterialService({
-      budgetBytes: 3 * 64 * 64 * 16,
+      cache: createContentCache({ db: null, memoryBudgetBytes: 3 * 64 * 64 * 16 }),
       compute: {
         bakeMaterial: async (request) => {
           calls.push(request);
@@ -308,6 +309,7 @@ describe('material service', () => {
   it('rejects a bad request naming the field, without calling the worker', async () => {
     let called = false;
     const service = createMaterialService({
+      cache: createContentCache({ db: null }),
       compute: {
         bakeMaterial: () => {
           called = true;

@@ -1,6 +1,6 @@
 // A least-recently-used cache with a byte budget: get() refreshes an entry, set() evicts the oldest
 // entries until the total fits. Pure (a Map keeps insertion order, which is the recency order here);
-// the material bake cache uses it now, the content cache of local storage later.
+// the memory tier of the content cache (src/cache) uses it.
 
 export interface LruStats {
   entries: number;
@@ -64,6 +64,12 @@ export class LruCache<V> {
     this.entries.delete(key);
     this.total -= entry.bytes;
     return true;
+  }
+
+  /** Drops every entry (the hit, miss and eviction counts stay). */
+  clear(): void {
+    this.entries.clear();
+    this.total = 0;
   }
 
   /** Keys from least to most recently used. */

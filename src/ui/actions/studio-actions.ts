@@ -2,6 +2,7 @@
 // does. The menu bar, the shortcut listener and the help overlay all read this table, so an action
 // reachable by a key is always in a menu and in the help, with the same name.
 import { isEmptyBox, listObjects, objectsBounds, type Command } from '../../core/document';
+import type { ProjectSession } from '../../projects/project-session';
 import type { StudioState, StudioStore } from '../../state/store';
 import type { ViewMode } from '../../state/view-slice';
 import { searchPresets } from '../../core/materials/library/search';
@@ -17,6 +18,8 @@ export interface ActionContext {
   store: StudioStore;
   viewport: ViewportHandle;
   editTools: AttachableEditHandle;
+  /** The open project, its versions and files. */
+  projects: ProjectSession;
   generation: { start(): void; cancel(): void; running: () => boolean };
   ui: {
     openFile(): void;
@@ -28,6 +31,15 @@ export interface ActionContext {
     importMaterials(): void;
     /** Downloads the user's presets as a material library file. */
     exportMaterials(): void;
+    /** Opens the projects dialog (open, rename, duplicate, delete, new). */
+    openProjects(): void;
+    /** Shows the versions section and puts the focus in its message field. */
+    saveVersion(): void;
+    openShareLink(): void;
+    /** Downloads the open project as one file (.c3d.zip). */
+    exportProject(): void;
+    /** Opens the file picker for a project file. */
+    importProject(): void;
   };
 }
 
@@ -48,6 +60,8 @@ export interface Action {
 }
 
 const hasSelection = (s: StudioState) => s.doc.selection.length > 0;
+
+const hasProject = (_s: StudioState, c: ActionContext) => c.projects.state().project !== null;
 
 /** The active object's own material preset, if it has one. */
 const activeMaterial = (s: StudioState): string | undefined => {
@@ -119,11 +133,62 @@ const mode = (m: ViewMode, label: string, separator = false): Action => ({
 
 export const STUDIO_ACTIONS: readonly Action[] = [
   {
+    id: 'project.new',
+    label: 'New project',
+    menu: 'File',
+    run: (c) =>
+      void c.projects
+        .newProject()
+        .catch((error: unknown) =>
+          c.ui.notify('error', error instanceof Error ? error.message : String(error)),
+        ),
+  },
+  {
+    whileTyping: true,
+    id: 'project.open',
+    label: 'Open project…',
+    menu: 'File',
+    keys: ['Ctrl+Shift+O'],
+    run: (c) => c.ui.openProjects(),
+  },
+  {
+    // While typing too: Ctrl+S must never reach the browser's "Save page" dialog.
+    whileTyping: true,
+    id: 'project.save-version',
+    label: 'Save version…',
+    menu: 'File',
+    keys: ['Ctrl+S'],
+    run: (c) => c.ui.saveVersion(),
+  },
+  {
+    id: 'project.share',
+    label: 'Copy share link…',
+    menu: 'File',
+    keys: ['Ctrl+Shift+L'],
+    separator: true,
+    enabled: hasProject,
+    run: (c) => c.ui.openShareLink(),
+  },
+  {
+    id: 'project.export',
+    label: 'Export project file…',
+    menu: 'File',
+    enabled: hasProject,
+    run: (c) => c.ui.exportProject(),
+  },
+  {
+    id: 'project.import',
+    label: 'Import project file…',
+    menu: 'File',
+    run: (c) => c.ui.importProject(),
+  },
+  {
     whileTyping: true,
     id: 'file.open',
     label: 'Open model…',
     menu: 'File',
     keys: ['Ctrl+O'],
+    separator: true,
     run: (c) => c.ui.openFile(),
   },
   {
