@@ -24,6 +24,9 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1280, height: 720 },
     headless: true,
+    // The studio's service worker precaches the whole app shell on the first visit: blocked by
+    // default so the other tests don't pay for it; e2e/offline.webgpu.spec.ts opts in.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'webgpu', testMatch: /webgpu\.spec\.ts$/, use: { launchOptions: launch(WEBGPU_ARGS) } },

@@ -29,21 +29,23 @@ import { createContentCache } from '../cache/create-content-cache';
 import { withSceneCache } from '../generation/cached-scene-client';
 import { openKeyValueDb } from '../storage/idb';
 import { createMemoryKeyValueDb } from '../storage/memory-kv';
+import { withFallback } from '../storage/fallback-kv';
 import { createProjectRepository } from '../storage/project-repository-idb';
 import { createProjectSession } from '../projects/create-project-session';
 import { installPageLifecycle } from '../projects/page-lifecycle';
+import { registerServiceWorker } from '../pwa/register-service-worker';
 
-// Local storage first: where IndexedDB cannot be opened (some private windows), the studio runs on
-// memory and says so; nothing else changes.
+// Local storage: where IndexedDB cannot be opened (some private windows), projects live in memory
+// and the studio says so; the cache runs on memory alone. Nothing waits for the probe.
 const projectsDb = openKeyValueDb('canvas3d-projects');
-const storage = await projectsDb.keys().then(
-  () => ({ available: true as const }),
-  (error: unknown) => ({ available: false as const, reason: (error as Error).message }),
+const storage = projectsDb.keys().then(
+  () => ({ available: true }),
+  (error: unknown) => ({ available: false, reason: (error as Error).message }),
 );
-const cache = createContentCache({
-  db: storage.available ? openKeyValueDb('canvas3d-cache') : null,
-});
+const cache = createContentCache({ db: openKeyValueDb('canvas3d-cache') });
 const store = createStudioStore();
+// Offline: the service worker precaches the app; a new version waits for the user's "Update now".
+const pwa = registerServiceWorker();
 const compute = createComputeClient(spawnComputeWorker);
 // Every run ends the moment it is cancelled; a late result never replaces the scene on show.
 // Identical specs and files are served from the content cache without reaching the worker.
@@ -79,7 +81,13 @@ const sceneMaterials = {
 const parseModel = (bytes: Uint8Array, name: string) => scenes.parseModel(bytes, name);
 const projects = createProjectSession({
   store,
-  repo: createProjectRepository(storage.available ? projectsDb : createMemoryKeyValueDb()),
+  repo: createProjectRepository(
+    withFallback(
+      projectsDb,
+      storage.then((s) => s.available),
+      createMemoryKeyValueDb,
+    ),
+  ),
   storage,
   scenes,
   cache,
@@ -166,6 +174,7 @@ createRoot(root).render(
         canvasSize={() => viewport.canvasSize()}
         projects={projects}
         cache={cache}
+        pwa={pwa}
       />
     </StoreProvider>
   </StrictMode>,

@@ -30,7 +30,7 @@ export function createGeometryAccessors(
   const accessor = (
     suffix: string,
     type: 'VEC2' | 'VEC3' | 'SCALAR',
-    array: Float32Array | Uint16Array | Uint32Array,
+    array: Float32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer>,
   ) => doc.createAccessor(`${mesh.id}:${suffix}`).setType(type).setArray(array).setBuffer(buffer);
   return {
     // Copies, so that editing the document (glTF-Transform's functions change arrays in place)

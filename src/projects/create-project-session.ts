@@ -55,7 +55,7 @@ export interface ProjectSessionDeps {
   store: StudioStore;
   repo: ProjectRepository;
   /** Whether `repo` is on IndexedDB; false: in memory, nothing survives the tab. */
-  storage: { available: boolean; reason?: string };
+  storage: StorageAvailability | Promise<StorageAvailability>;
   scenes: Pick<SceneClient, 'generate' | 'parseModel'>;
   /** Evicted first when storage is full. */
   cache?: ContentCache;
@@ -75,11 +75,18 @@ export interface ProjectSessionDeps {
   now?: () => number;
 }
 
+export interface StorageAvailability {
+  available: boolean;
+  reason?: string;
+}
+
 export interface StudioProjectSession extends ProjectSession {
   /** Opens the share link in the address, or the last project, or a new one. */
   start(): Promise<void>;
   /** An imported file's bytes, kept with the project (call before its 'import' edit lands). */
   assetImported(hash: string, name: string, bytes: Uint8Array): Promise<void>;
+  /** Opens a share link's fragment as a new project (the address changed under an open tab). */
+  openLink(hash: string): Promise<boolean>;
   /** The open project's head revision (what the last save wrote). */
   revision(): number;
   /** Saves now and returns the revision written. */
@@ -99,14 +106,12 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
   const now = deps.now ?? Date.now;
   const listeners = new Set<() => void>();
   const knownAssets = new Map<string, ProjectAssetRef>();
+  // Until the probe answers, storage is assumed to work (start() waits for the answer).
+  let available = true;
   let state: SessionState = {
     project: null,
-    save: deps.storage.available ? 'saved' : 'off',
-    storage: {
-      available: deps.storage.available,
-      ...(deps.storage.reason ? { reason: deps.storage.reason } : {}),
-      persisted: null,
-    },
+    save: 'saved',
+    storage: { available: true, persisted: null },
     projects: [],
     versions: [],
     deleted: [],
@@ -187,7 +192,7 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
       savedChanges = Math.max(savedChanges, upTo);
       update({
         project: meta,
-        save: unsaved() ? 'pending' : deps.storage.available ? 'saved' : 'off',
+        save: unsaved() ? 'pending' : available ? 'saved' : 'off',
         lastSaved: meta.updated,
         message: undefined,
       });
@@ -265,7 +270,7 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
     await apply(kept);
     revision = meta.revision;
     savedChanges = changes;
-    state = { ...state, project: meta, save: deps.storage.available ? 'saved' : 'off' };
+    state = { ...state, project: meta, save: available ? 'saved' : 'off' };
     delete state.message;
     deps.remember?.set(meta.id);
     await refreshLists();
@@ -319,9 +324,7 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
       notify('info', `${project.name} was updated with changes made in another tab.`);
     })().catch((error: unknown) => notify('error', `Another tab's change: ${errorText(error)}`));
   };
-  const sync: TabSync | undefined = deps.storage.available
-    ? (deps.tabSync ?? ((on) => createTabSync(deps.tabId, on)))(onTabMessage)
-    : undefined;
+  let sync: TabSync | undefined;
 
   const refreshStorage = async () => {
     const usage = await estimateUsage(deps.navigatorStorage);
@@ -350,6 +353,7 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
       name = payload.name ?? 'Shared scene';
     } catch (error) {
       notify('error', `This share link could not be opened: ${errorText(error)}`);
+      deps.page.clearHash();
       return false;
     }
     try {
@@ -382,13 +386,26 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
     },
 
     async start() {
+      const storage = await deps.storage;
+      available = storage.available;
+      if (available) sync = (deps.tabSync ?? ((on) => createTabSync(deps.tabId, on)))(onTabMessage);
+      else {
+        update({
+          save: 'off',
+          storage: {
+            available: false,
+            persisted: null,
+            ...(storage.reason ? { reason: storage.reason } : {}),
+          },
+        });
+      }
       try {
         await repo.purgeDeleted(now() - UNDO_DELETE_MS);
         await refreshLists();
       } catch (error) {
         notify('error', `Saved projects could not be read: ${errorText(error)}`);
       }
-      if (deps.storage.available) {
+      if (available) {
         void persistedState(deps.navigatorStorage).then(async (persisted) => {
           const granted = persisted || (await requestPersist(deps.navigatorStorage));
           update({ storage: { ...state.storage, persisted: granted } });
@@ -397,7 +414,7 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
       } else {
         notify(
           'error',
-          `Storage is unavailable${deps.storage.reason ? ` (${deps.storage.reason})` : ''}: the studio works, but nothing will be kept when this tab closes.`,
+          `Storage is unavailable${storage.reason ? ` (${storage.reason})` : ''}: the studio works, but nothing will be kept when this tab closes.`,
         );
       }
       const hash = deps.page.hash();
@@ -426,6 +443,8 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
     },
 
     revision: () => revision,
+
+    openLink: (hash) => (isShareFragment(hash) ? openShareFragment(hash) : Promise.resolve(false)),
 
     async saveAndReport() {
       await autosave.flush();

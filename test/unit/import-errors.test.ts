@@ -11,8 +11,10 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 function triangleDocument(): Document {
   const doc = new Document();
   const buffer = doc.createBuffer();
-  const acc = (type: 'SCALAR' | 'VEC3', array: Float32Array | Uint16Array) =>
-    doc.createAccessor().setType(type).setArray(array).setBuffer(buffer);
+  const acc = (
+    type: 'SCALAR' | 'VEC3',
+    array: Float32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>,
+  ) => doc.createAccessor().setType(type).setArray(array).setBuffer(buffer);
   const prim = doc
     .createPrimitive()
     .setAttribute('POSITION', acc('VEC3', new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0])))
