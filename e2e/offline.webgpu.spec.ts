@@ -35,7 +35,7 @@ const controller = (page: Page) =>
 const violations = (page: Page) =>
   page.evaluate(() => (window as { cspViolations?: string[] }).cspViolations);
 
-test('after one online visit the studio opens a deep link and generates offline, under the CSP', async ({
+test('after one online visit the studio opens a share link and generates offline, under the CSP', async ({
   page: first,
   context,
 }) => {
@@ -76,6 +76,14 @@ test('after one online visit the studio opens a deep link and generates offline,
       .join('; '),
   );
 
+  // A share link made while online, to open with the network off.
+  await first.evaluate(() => window.studio!.projects.whenStarted());
+  await first.evaluate((s) => window.studio!.generate(s), spec);
+  const moved = await first.evaluate(() => window.studio!.objects()[1]!.id);
+  await first.evaluate((id) => window.studio!.translate([id], [0.5, 0, 0.25]), moved);
+  const link = new URL(await first.evaluate(() => window.studio!.shareLink()));
+  const sharedHash = await first.evaluate(() => window.studio!.sceneHash());
+
   await waitUntilOfflineReady(first);
   // The one-time "Ready to work offline" info was shown (it fades after a few seconds).
   expect(await first.evaluate(() => localStorage.getItem('c3d.offlineReadyShown'))).toBe('1');
@@ -83,15 +91,16 @@ test('after one online visit the studio opens a deep link and generates offline,
   online.expectNoErrors();
 
   // Network off; a new tab (closing the first rather than navigating it: on SwiftShader a page
-  // still compiling its shaders takes seconds to unload) opens a deep link, as a share link would
-  // (its payload rides in the fragment).
+  // still compiling its shaders takes seconds to unload) opens the share link.
   await context.setOffline(true);
   await first.close({ runBeforeUnload: false });
   const page = await context.newPage();
   const studio = new StudioPage(page);
-  await page.goto('/?from=share#offline-check');
+  await page.goto(`/?from=share${link.hash}`);
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   await page.evaluate(() => window.studio!.ready);
+  // The link opened offline: the sender's scene, edits included.
+  expect(await page.evaluate(() => window.studio!.sceneHash())).toBe(sharedHash);
   expect(await controller(page)).toBe('activated');
   // Served from the cache with the headers it was cached with: still cross-origin isolated.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);

@@ -6,6 +6,13 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import {
+  ProjectsDialogPage,
+  SaveIndicatorPage,
+  ShareLinkDialogPage,
+  StoragePanelPage,
+  VersionsPanelPage,
+} from './projects-panel';
 
 const example = (name: string): unknown =>
   JSON.parse(readFileSync(path.resolve(process.cwd(), `public/examples/${name}.json`), 'utf8'));
@@ -197,4 +204,59 @@ test('closing the page at random moments during saves never loses or corrupts th
   expect({ lost, corrupt }).toEqual({ lost: 0, corrupt: 0 });
   expect(acked.revision).toBeGreaterThan(ROUNDS);
   await page.close();
+});
+
+test('the projects UI: versions, revert with undo, compare, rename, duplicate, delete with undo, storage', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await started(page);
+  const indicator = new SaveIndicatorPage(page);
+  const versions = new VersionsPanelPage(page);
+  const projects = new ProjectsDialogPage(page);
+  const storage = new StoragePanelPage(page);
+  await page.evaluate((s) => window.studio!.generate(s), example('primitives'));
+  await versions.open();
+  await versions.commit('First look');
+  const id = await page.evaluate(() => window.studio!.objects()[1]!.id);
+  const original = await page.evaluate(() => window.studio!.sceneHash());
+  await page.evaluate((i) => window.studio!.translate([i], [2, 0, 0]), id);
+  const moved = await page.evaluate(() => window.studio!.sceneHash());
+  await versions.commit('Moved one');
+  await expect
+    .poll(() => versions.messages())
+    .toEqual(expect.arrayContaining(['Moved one', 'First look']));
+  // An automatic version was made when the scene was generated.
+  await expect(versions.autoBadge('Generated Primitives')).toBeVisible();
+  const changes = await versions.compare('First look', 'Moved one');
+  expect(changes.join('\n')).toMatch(/Moved .* by 2\.00 m/);
+
+  await versions.revert('First look');
+  await expect.poll(() => page.evaluate(() => window.studio!.sceneHash())).toBe(original);
+  await page.evaluate(() => window.studio!.undo());
+  await expect.poll(() => page.evaluate(() => window.studio!.sceneHash())).toBe(moved);
+  await expect(indicator.status()).toContainText(/Saved|Saving|Unsaved/);
+
+  // The share dialog gives the link for this scene.
+  const share = new ShareLinkDialogPage(page);
+  await share.open();
+  expect(await share.link()).toMatch(/#v1\./);
+  await page.keyboard.press('Escape');
+
+  await projects.open();
+  const first = (await projects.names())[0]!;
+  await projects.rename(first, 'Courtyard');
+  await projects.duplicate('Courtyard');
+  await expect
+    .poll(() => projects.names())
+    .toEqual(expect.arrayContaining(['Courtyard', 'Courtyard copy']));
+  await projects.delete('Courtyard copy');
+  await expect(projects.undoToast()).toBeVisible();
+  await projects.undoButton('Courtyard copy').click();
+  await expect.poll(() => projects.names()).toContain('Courtyard copy');
+  await projects.close();
+
+  await storage.open();
+  await expect(storage.hits()).toBeVisible();
+  await expect(storage.usage()).toBeVisible();
 });

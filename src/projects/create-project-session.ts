@@ -646,7 +646,7 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
         await repo.commit(meta.id, v.message, v.auto, v.thumbnail);
       }
       if (versions.length > 0) {
-        rev = (await repo.save(meta.id, contents.state, rev, contents.thumbnail)).revision;
+        await repo.save(meta.id, contents.state, rev, contents.thumbnail);
       }
       const saved = await repo.load(meta.id);
       sync?.post({ type: 'projects-changed' });
