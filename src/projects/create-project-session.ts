@@ -153,11 +153,18 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
 
   const capture = (): ProjectState => captureProjectState(store, knownAssets, deps.camera());
 
+  /** The scene the last thumbnail showed: a new scene is worth a new thumbnail at once. */
+  let thumbnailScene: unknown;
   const thumbnailIfDue = async (force: boolean): Promise<Uint8Array | undefined> => {
-    if (!force && now() - lastThumbnail < THUMBNAIL_EVERY_MS) return undefined;
+    const scene = store.getState().scene.data;
+    const stale = now() - lastThumbnail >= THUMBNAIL_EVERY_MS || scene !== thumbnailScene;
+    if (!force && !stale) return undefined;
     try {
       const png = await deps.thumbnail();
-      if (png) lastThumbnail = now();
+      if (png) {
+        lastThumbnail = now();
+        thumbnailScene = scene;
+      }
       return png ?? undefined;
     } catch {
       return undefined;
