@@ -85,6 +85,30 @@ test('after one online visit the studio opens a share link and generates offline
   const sharedHash = await first.evaluate(() => window.studio!.sceneHash());
 
   await waitUntilOfflineReady(first);
+  // Installable: the manifest Chrome and Edge read names the app, opens standalone, and lists
+  // real PNG icons of the sizes it states (192 and 512). (Chrome's own installability check
+  // answers only 'in-incognito' in a test browser context, so it cannot be asked here.)
+  const manifest = await first.evaluate(async () => {
+    const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
+    const m = (await (await fetch(href)).json()) as {
+      name: string;
+      display: string;
+      icons: { src: string; sizes: string }[];
+    };
+    const icons = [];
+    for (const icon of m.icons) {
+      const blob = await (await fetch(new URL(icon.src, href))).blob();
+      const bitmap = await createImageBitmap(blob);
+      icons.push({ sizes: icon.sizes, actual: `${bitmap.width}x${bitmap.height}` });
+    }
+    return { name: m.name, display: m.display, icons };
+  });
+  expect(manifest.name).toBe('Canvas3D Studio');
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.icons.map((i) => i.actual)).toEqual(manifest.icons.map((i) => i.sizes));
+  expect(manifest.icons.map((i) => i.sizes)).toEqual(
+    expect.arrayContaining(['192x192', '512x512']),
+  );
   // The one-time "Ready to work offline" info was shown (it fades after a few seconds).
   expect(await first.evaluate(() => localStorage.getItem('c3d.offlineReadyShown'))).toBe('1');
   expect(await violations(first)).toEqual([]);

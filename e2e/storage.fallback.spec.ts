@@ -216,6 +216,12 @@ test('the projects UI: versions, revert with undo, compare, rename, duplicate, d
   const projects = new ProjectsDialogPage(page);
   const storage = new StoragePanelPage(page);
   await page.evaluate((s) => window.studio!.generate(s), example('primitives'));
+  // The same spec again is served by the content cache, not generated twice.
+  const hitsBefore = await page.evaluate(() => window.studio!.cache.stats().byKind.scene.hits);
+  await page.evaluate((s) => window.studio!.generate(s), example('primitives'));
+  expect(await page.evaluate(() => window.studio!.cache.stats().byKind.scene.hits)).toBe(
+    hitsBefore + 1,
+  );
   await versions.open();
   await versions.commit('First look');
   const id = await page.evaluate(() => window.studio!.objects()[1]!.id);
