@@ -1,6 +1,6 @@
 // The main thread's material service: bakes presets through the compute worker and keeps the results
-// in an LRU cache keyed by a content hash of (params, modifiers, blend, size), so the browser, the
-// editor, the viewport and scripts share one bake of each. Created once in app/main.tsx and passed
+// in the content cache (memory LRU + IndexedDB) keyed by a content hash of (params, modifiers,
+// blend, size), so the browser, the editor, the viewport, scripts and later visits share one bake. Created once in app/main.tsx and passed
 // down; nothing imports an instance.
 import type { BakeSize } from '../core/materials/bake-request';
 import type { MaterialMaps } from '../core/materials/maps';

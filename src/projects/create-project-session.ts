@@ -650,7 +650,7 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
       let rev = meta.revision;
       for (const [i, v] of versions.entries()) {
         if (i > 0) rev = (await repo.save(meta.id, v.state, rev)).revision;
-        await repo.commit(meta.id, v.message, v.auto, v.thumbnail);
+        await repo.commit(meta.id, v.message, v.auto, v.thumbnail, v.time);
       }
       if (versions.length > 0) {
         await repo.save(meta.id, contents.state, rev, contents.thumbnail);

@@ -9,6 +9,11 @@ export interface PwaState {
   offlineReady: boolean;
   /** Large files fetched into the cache in the background after the first load. */
   largeFiles: { cached: number; total: number };
+  /**
+   * Another tab switched to a new version: this tab still runs the old one, whose files the new
+   * version no longer keeps offline; reloading (update()) brings it onto the new one.
+   */
+  outdated?: boolean;
   /** Why the service worker could not be registered (unsupported, blocked), if it could not. */
   error?: string;
 }
@@ -17,7 +22,7 @@ export interface PwaHandle {
   state(): PwaState;
   /** Called after every change of state(); returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /** Activates the waiting version and reloads this tab onto it. */
+  /** Activates the waiting version and reloads this tab onto it (an outdated tab just reloads). */
   update(): Promise<void>;
   /** Hides the update offer until the next new version. */
   dismiss(): void;

@@ -146,9 +146,10 @@ export function registerServiceWorker(options: RegisterOptions = {}): PwaHandle 
       reload();
       return;
     }
-    // Another tab accepted the update: this tab keeps running its version (its files stay
-    // cached); the offer is gone because nothing waits any more.
-    if (state.needRefresh && !registration?.waiting) set({ needRefresh: false });
+    // Another tab accepted the update: this tab keeps running its version, but the new worker no
+    // longer keeps that version's files, so a file this tab has not loaded yet may be gone from the
+    // server. Nothing is forced: the tab is told and offered a reload (its project is saved).
+    set({ outdated: true, ...(registration?.waiting ? {} : { needRefresh: false }) });
   });
 
   const start = async () => {
@@ -195,6 +196,10 @@ export function registerServiceWorker(options: RegisterOptions = {}): PwaHandle 
       return () => listeners.delete(listener);
     },
     async update() {
+      if (state.outdated && !registration?.waiting) {
+        reload();
+        return;
+      }
       const waiting = registration?.waiting;
       if (!registration || !waiting) return;
       updating = true;

@@ -408,7 +408,7 @@ export function createProjectRepository(
       );
     },
 
-    async commit(id, message, auto, thumbnail) {
+    async commit(id, message, auto, thumbnail, at) {
       const text = typeof message === 'string' ? message.trim() : '';
       if (text.length > VERSION_MESSAGE_MAX) {
         throw new Error(
@@ -416,7 +416,7 @@ export function createProjectRepository(
         );
       }
       const versionId = newId();
-      const time = now();
+      const time = at ?? now();
       return inTransaction(db, 'readwrite', (tx, done) =>
         tx.read([projectKey(id), versionsKey(id)], ([value, list]) => {
           const meta = checkMeta(id, value);

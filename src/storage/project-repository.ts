@@ -77,8 +77,14 @@ export interface ProjectRepository {
   restore(id: string): Promise<ProjectMeta>;
   /** Removes projects deleted before `before` (epoch ms) with their states, versions and unused assets. */
   purgeDeleted(before: number): Promise<number>;
-  /** Keeps the current head state as a version. */
-  commit(id: string, message: string, auto: boolean, thumbnail?: Uint8Array): Promise<VersionMeta>;
+  /** Keeps the current head state as a version (`time`: when it was made, if not now: imports). */
+  commit(
+    id: string,
+    message: string,
+    auto: boolean,
+    thumbnail?: Uint8Array,
+    time?: number,
+  ): Promise<VersionMeta>;
   /** Versions, newest first. */
   versions(id: string): Promise<VersionMeta[]>;
   loadVersion(projectId: string, versionId: string): Promise<ProjectState>;

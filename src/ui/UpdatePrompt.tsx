@@ -61,6 +61,17 @@ export function UpdatePrompt({ pwa }: { pwa: PwaHandle }) {
       data-large-files={`${cached}/${total}`}
       {...(state.error ? { 'data-error': state.error } : {})}
     >
+      {state.outdated && !state.needRefresh && (
+        <div className="pwa-toast" role="alert" aria-live="assertive">
+          <span className="pwa-toast-text">
+            Canvas3D Studio was updated in another tab. Reload this tab to use the new version (your
+            work is saved).
+          </span>
+          <button type="button" className="pwa-toast-primary" onClick={() => void pwa.update()}>
+            Reload
+          </button>
+        </div>
+      )}
       {state.needRefresh && (
         <div className="pwa-toast" role="alert" aria-live="assertive">
           <span className="pwa-toast-text">A new version of Canvas3D Studio is ready.</span>

@@ -78,7 +78,7 @@ function tab(
     storage: { available: true },
     scenes,
     camera: () => ({ position: [8, 6, 8], target: [0, 1, 0] }),
-    thumbnail: async () => new Uint8Array([137, 80, 78, 71]),
+    thumbnail: async () => new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
     page: {
       href: () => `http://localhost:4173/${hash ? `#${hash}` : ''}`,
       hash: () => hash,
@@ -274,6 +274,7 @@ describe('project session', () => {
     expect(link.ok).toBe(false);
     if (!link.ok) expect(link.reason).toMatch(/shapes\.glb.*project file/);
 
+    const kept = await a.session.commit('With the model');
     const file = await a.session.exportFile({ versions: true });
     const other = createProjectRepository(createMemoryKeyValueDb());
     const b = tab(other);
@@ -281,6 +282,11 @@ describe('project session', () => {
     await b.session.importFile(file.bytes, file.name);
     expect(await hashOf(b)).toBe(await hashOf(a));
     expect(Object.keys(b.store.getState().doc.assets)).toEqual([asset.hash]);
+    // Versions travel with their messages and times.
+    expect(b.session.state().versions.map((v) => [v.message, v.time])).toContainEqual([
+      kept.message,
+      kept.time,
+    ]);
   });
 
   it('a deleted project comes back with undo, and the open one is replaced', async () => {

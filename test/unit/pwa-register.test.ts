@@ -202,7 +202,7 @@ describe('registerServiceWorker', () => {
     expect(handle.state().needRefresh).toBe(true);
   });
 
-  it('another tab accepting the update withdraws the offer and does not reload this tab', async () => {
+  it('another tab accepting the update withdraws the offer, marks this tab outdated, does not reload it', async () => {
     const { reg, container, handle, reload } = setup((reg, c) => {
       reg.active = new FakeWorker();
       c.controller = reg.active;
@@ -213,6 +213,10 @@ describe('registerServiceWorker', () => {
     container.takeControl(next);
     expect(handle.state().needRefresh).toBe(false);
     expect(reload).not.toHaveBeenCalled();
+    // The tab is told it runs the old version; update() then just reloads it.
+    expect(handle.state().outdated).toBe(true);
+    await handle.update();
+    expect(reload).toHaveBeenCalledTimes(1);
   });
 
   it('update() with nothing waiting does nothing', async () => {
