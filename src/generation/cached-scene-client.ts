@@ -4,10 +4,9 @@
 // sorted at every level) of parseSceneSpec(spec): the validated spec with defaults filled in and
 // migrations applied, so key order, spelled-out defaults and old versions of one scene share a key.
 // A spec that does not validate goes to the client untouched, which rejects with its message.
-// options.terrainEngine is not in the key: every engine produces the same bytes (sceneHash ignores
-// stats.engines and stats.phases, and the determinism tests hold WebGPU and CPU to one hash), so a
-// scene made on one engine is the scene the other would make. Its stats.engines/phases are those of
-// the run that made it.
+// A forced options.terrainEngine ('webgpu' or 'cpu') is added to the key: every engine produces the
+// same bytes (the determinism tests hold WebGPU and CPU to one hash), but a forced engine asks for a
+// run there, and the result's stats.engines must name it. 'auto' (the default) shares one entry.
 //
 // parseModel(bytes, name): the key is SHA-256 over a prefix, the name and the bytes (the name is in
 // the asset, so it is in the key).
@@ -90,8 +89,12 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
 export function withSceneCache(client: SceneClient, cache: ContentCache): SceneClient {
   return {
     async generate(spec, options = {}) {
-      const key = await sceneCacheKey(spec);
-      if (key === undefined) return client.generate(spec, options);
+      const specKey = await sceneCacheKey(spec);
+      if (specKey === undefined) return client.generate(spec, options);
+      // Every engine makes the same bytes, but a forced engine asks for a run there (and the
+      // result's stats name the engine): it is kept apart from 'auto', as material bakes are.
+      const forced = options.terrainEngine && options.terrainEngine !== 'auto';
+      const key = forced ? `${specKey}:${options.terrainEngine}` : specKey;
       const { signal, onProgress } = options;
       for (;;) {
         if (signal?.aborted) throw new GenerationCancelledError();

@@ -118,16 +118,22 @@ describe('withSceneCache', () => {
     expect(cache.stats().byKind.scene).toEqual({ hits: 1, misses: 1 });
   });
 
-  it('serves a reordered spec with defaults spelled out and another terrain engine from the cache', async () => {
+  it('serves a reordered spec with defaults spelled out from the cache; a forced engine apart', async () => {
     const { client, generate } = fakeClient();
     const cached = withSceneCache(client, createContentCache({ db: null }));
-    const first = await cached.generate(spec, { terrainEngine: 'webgpu' });
+    const first = await cached.generate(spec);
     const again = await cached.generate(
       { dungeon: { loops: 0.15, rooms: { count: 4 }, depth: 24, width: 24 }, seed: 7, version: 1 },
-      { terrainEngine: 'cpu' },
+      { terrainEngine: 'auto' },
     );
     expect(again).toBe(first);
     expect(generate).toHaveBeenCalledTimes(1);
+    // A forced engine is a request to run there: its own entry, shared by later forced requests.
+    const forced = await cached.generate(spec, { terrainEngine: 'webgpu' });
+    expect(generate).toHaveBeenCalledTimes(2);
+    expect(await cached.generate(spec, { terrainEngine: 'webgpu' })).toBe(forced);
+    await cached.generate(spec, { terrainEngine: 'cpu' });
+    expect(generate).toHaveBeenCalledTimes(3);
   });
 
   it('a different seed is a miss', async () => {
