@@ -199,6 +199,8 @@ export function createProjectSession(deps: ProjectSessionDeps): StudioProjectSes
       savedChanges = Math.max(savedChanges, upTo);
       update({
         project: meta,
+        // The list shows the new time and thumbnail, most recently updated first.
+        projects: [meta, ...state.projects.filter((p) => p.id !== meta.id)],
         save: unsaved() ? 'pending' : available ? 'saved' : 'off',
         lastSaved: meta.updated,
         message: undefined,

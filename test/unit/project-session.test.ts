@@ -125,6 +125,10 @@ describe('project session', () => {
     await until(() => a.session.state().save === 'saved' && a.session.revision() >= 1);
     await until(() => a.session.state().versions.length > 0);
     const sent = await hashOf(a);
+    // The projects list follows the save: its thumbnail and time.
+    const listed = a.session.state().projects.find((p) => p.id === a.session.state().project!.id);
+    expect(listed?.revision).toBe(a.session.revision());
+    expect(listed?.thumbnail).toBeDefined();
     expect(sent).not.toBe(a.store.getState().scene.hash);
 
     const b = tab(repo);
