@@ -107,12 +107,9 @@ const projects = createProjectSession({
   tabId: crypto.randomUUID(),
 });
 installPageLifecycle(projects, cache);
-const importFile = async (bytes: Uint8Array, name: string) => {
-  const kept = bytes.slice();
-  return importModel(store, parseModel, bytes, name, (hash) =>
-    projects.assetImported(hash, name, kept),
-  );
-};
+// The scene client parses a copy, so the caller's bytes are still whole to keep with the project.
+const importFile = (bytes: Uint8Array, name: string) =>
+  importModel(store, parseModel, bytes, name, (hash) => projects.assetImported(hash, name, bytes));
 
 compute.info().then(
   (info) => store.getState().computeReady(info),

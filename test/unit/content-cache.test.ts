@@ -2,10 +2,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { createContentCache } from '../../src/cache/create-content-cache';
 import type { MaterialMaps } from '../../src/core/materials/maps';
-import type { MaterialParams } from '../../src/core/materials/preset';
 import type { ComputeApi } from '../../src/gpu/compute-api';
 import { createMaterialService } from '../../src/materials/create-material-service';
 import { openKeyValueDb, QuotaError, type KeyValueDb } from '../../src/storage/idb';
+import { BRICK } from '../support/material-fixtures';
 
 const freshDb = () => openKeyValueDb('cache-test', { factory: new IDBFactory() });
 
@@ -316,24 +316,7 @@ describe('content cache: disk tier (fake-indexeddb)', () => {
 });
 
 describe('material service over the content cache', () => {
-  const params: MaterialParams = {
-    pattern: 'brick',
-    scale: 4,
-    density: 0.5,
-    groove: 0.1,
-    jitter: 0.2,
-    warp: 0.1,
-    detail: 0.4,
-    stretch: 1,
-    colors: ['#8b3a2b', '#a0522d', '#cfc6b8'],
-    colorVariation: 0.3,
-    roughness: [0.6, 0.9],
-    metalness: [0, 0],
-    height: 0.5,
-    ao: 0.5,
-    wear: 0.1,
-    seed: 7,
-  };
+  const params = BRICK;
   const maps = (size: number): MaterialMaps => {
     const rgba = () => ({ format: 'rgba8' as const, levels: [new Uint8Array(size * size * 4)] });
     const height = new Float32Array(size * size).map((_, i) => i / (size * size));
