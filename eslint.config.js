@@ -25,6 +25,14 @@ export default tseslint.config(
           paths: [
             { name: 'comlink', message: "Import from 'src/lib/comlink' (the one wrapper)." },
             { name: 'idb-keyval', message: 'Use src/storage/idb.ts (the one IndexedDB wrapper).' },
+            {
+              name: 'onnxruntime-web',
+              message: 'Use src/inference/ort-web.ts or ort-node.ts (the only imports of ORT).',
+            },
+            {
+              name: 'onnxruntime-web/webgpu',
+              message: 'Use src/inference/ort-web.ts or ort-node.ts (the only imports of ORT).',
+            },
           ],
         },
       ],
@@ -66,6 +74,14 @@ export default tseslint.config(
           paths: [
             { name: 'comlink', message: "Import from 'src/lib/comlink' (the one wrapper)." },
             { name: 'idb-keyval', message: 'Use src/storage/idb.ts (the one IndexedDB wrapper).' },
+            {
+              name: 'onnxruntime-web',
+              message: 'Use src/inference/ort-web.ts or ort-node.ts (the only imports of ORT).',
+            },
+            {
+              name: 'onnxruntime-web/webgpu',
+              message: 'Use src/inference/ort-web.ts or ort-node.ts (the only imports of ORT).',
+            },
           ],
           patterns: ['node:*', 'react', 'react-dom', 'three', 'three/*', '@react-three/*'],
         },
@@ -73,7 +89,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/lib/comlink.ts', 'src/storage/idb.ts'],
+    files: [
+      'src/lib/comlink.ts',
+      'src/storage/idb.ts',
+      'src/inference/ort-web.ts',
+      'src/inference/ort-node.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -4,7 +4,8 @@
 // (alias `dungeon`): scene generation, memory and frame time (bench/scenes.ts); `editing`: gizmo
 // drag, modal move, undo/redo and hide on the large dungeon in the studio (bench/editing.ts);
 // `materials`: 100 presets baked at 512x512, WGSL kernels vs the CPU reference (bench/materials.ts);
-// `share`: share-link size and encode/decode time per example vs CompressionStream (bench/share.ts).
+// `share`: share-link size and encode/decode time per example vs CompressionStream (bench/share.ts);
+// `shape`: image to 3D, per stage, WASM in Node and WASM / WebGPU EP in the studio (bench/shape.ts).
 import { bakeNoiseCpu } from '../src/core/noise';
 import { NOISE_CASE, NOISE_CASE_PARAMS, NOISE_CASE_SAMPLES } from './lib/noise-case';
 import { peerFbm } from './lib/simplex-peer';
@@ -16,6 +17,7 @@ import { editing } from './editing';
 import { runBenchPage } from './lib/bench-page';
 import { materials } from './materials';
 import { share } from './share';
+import { shape } from './shape';
 
 const PEER = 'simplex-noise (peer)';
 
@@ -112,6 +114,7 @@ const BENCHMARKS: Record<string, (flags: Set<string>) => unknown> = {
       ? console.log('== editing: skipped (--no-browser; it runs only in the studio)\n')
       : editing(),
   share: () => share(),
+  shape: (flags) => shape({ browser: !flags.has('--no-browser') }),
 };
 /** Old names that still work. */
 const ALIASES: Record<string, string> = { dungeon: 'scenes' };

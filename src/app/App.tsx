@@ -15,7 +15,7 @@ import type { SceneMaterialOptions } from '../viewport/scene-objects';
 import { useStudio, useStudioStore } from '../state/store-context';
 import { MenuBar } from '../ui/actions/MenuBar';
 import { ShortcutsHelp } from '../ui/actions/ShortcutsHelp';
-import type { ActionContext } from '../ui/actions/studio-actions';
+import { actionById, type ActionContext } from '../ui/actions/studio-actions';
 import { useShortcuts } from '../ui/actions/use-shortcuts';
 import { HistoryPanel } from '../ui/history/HistoryPanel';
 import { Inspector } from '../ui/inspector/Inspector';
@@ -39,6 +39,8 @@ import { StoragePanel } from '../ui/projects/StoragePanel';
 import { UndoDeleteToast } from '../ui/projects/UndoDeleteToast';
 import { VersionsPanel } from '../ui/projects/VersionsPanel';
 import { ScreenshotDialog } from '../ui/ScreenshotDialog';
+import { ImageTo3DPanel } from '../ui/image-to-3d/ImageTo3DPanel';
+import type { ShapeService } from '../ui/image-to-3d/shape-service';
 import type { ExampleSource } from '../ui/spec-panel/examples';
 import { SpecPanel } from '../ui/spec-panel/SpecPanel';
 import { useGeneration, type GenerateFn } from '../ui/spec-panel/use-generation';
@@ -67,6 +69,8 @@ export interface AppProps {
   editTools: AttachableEditHandle;
   /** Opens a model file into the scene; rejects with a message naming what is wrong. */
   importFile: (bytes: Uint8Array, name: string) => Promise<unknown>;
+  /** Image to 3D: the model pack, cached generation, results into the scene. */
+  shapes: ShapeService;
   /** Bakes material presets (thumbnails, the editor's preview); shared with the viewport. */
   materials: MaterialService;
   /** The viewport's procedural materials (one provider for the page's life). */
@@ -144,6 +148,7 @@ export function App(props: AppProps) {
   });
   const [help, setHelp] = useState(false);
   const [shot, setShot] = useState(false);
+  const [imageTo3D, setImageTo3D] = useState(false);
   const [projectsOpen, setProjectsOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
   /** Bumped by "Save version…" (Ctrl+S): the versions' message field takes the focus. */
@@ -201,6 +206,7 @@ export function App(props: AppProps) {
       },
       ui: {
         openFile: () => drop.current?.openPicker(),
+        openImageTo3D: () => setImageTo3D(true),
         openScreenshot: () => setShot(true),
         toggleHelp: () => setHelp((h) => !h),
         togglePanel: (side) =>
@@ -396,6 +402,15 @@ export function App(props: AppProps) {
           session={projects}
           onClose={() => setShareOpen(false)}
           onExport={exportProject}
+        />
+      )}
+      {imageTo3D && (
+        <ImageTo3DPanel
+          service={props.shapes}
+          viewport={viewport}
+          onClose={() => setImageTo3D(false)}
+          onAdded={() => actionById('view.frame-selected').run(ctx)}
+          notify={notify}
         />
       )}
       {shot && (

@@ -34,6 +34,9 @@ import { createProjectRepository } from '../storage/project-repository-idb';
 import { createProjectSession } from '../projects/create-project-session';
 import { installPageLifecycle } from '../projects/page-lifecycle';
 import { registerServiceWorker } from '../pwa/register-service-worker';
+import { createShapeClient } from '../inference/shape-client';
+import { spawnShapeWorker } from '../inference/spawn-shape-worker';
+import { createShapeService, createStudioShapeApi } from './studio-shape';
 
 // Local storage: where IndexedDB cannot be opened (some private windows), projects live in memory
 // and the studio says so; the cache runs on memory alone. Nothing waits for the probe.
@@ -110,6 +113,15 @@ installPageLifecycle(projects, cache);
 // The scene client parses a copy, so the caller's bytes are still whole to keep with the project.
 const importFile = (bytes: Uint8Array, name: string) =>
   importModel(store, parseModel, bytes, name, (hash) => projects.assetImported(hash, name, bytes));
+// Image to 3D: the model runs in its own worker (started on first use); results are cached by
+// content and enter the scene through importFile.
+const shippedPack = `${import.meta.env.BASE_URL}models/c3d-shape-mini/manifest.json`;
+const shapes = createShapeService({
+  client: createShapeClient(spawnShapeWorker, { shippedPack }),
+  cache,
+  shippedPack,
+  importFile,
+});
 
 compute.info().then(
   (info) => store.getState().computeReady(info),
@@ -144,6 +156,7 @@ window.studio = createStudioApi({
     presets: () => allPresets(store.getState()),
   }),
   projects: createStudioProjectsApi(() => projects, started),
+  shape: createStudioShapeApi(shapes),
   shareLink: () => projects.shareLink(),
   materialsSettled: () => sceneMaterials.provider.settled(),
   cacheStats: () => cache.stats(),
@@ -168,6 +181,7 @@ createRoot(root).render(
         viewport={viewport}
         editTools={editTools}
         importFile={importFile}
+        shapes={shapes}
         canvasSize={() => viewport.canvasSize()}
         projects={projects}
         cache={cache}

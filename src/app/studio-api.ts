@@ -19,6 +19,7 @@ import type { ImportOutcome } from './import-model';
 import type { StudioProjectsApi } from './studio-projects';
 import type { ShareLinkResult } from '../projects/project-session';
 import type { ContentCacheStats } from '../cache/content-cache';
+import type { StudioShapeApi } from './studio-shape';
 
 type Vec3 = [number, number, number];
 
@@ -108,6 +109,8 @@ export interface StudioApi {
   readonly materials: StudioMaterialsApi;
   /** Projects, versions, autosave and project files. */
   readonly projects: StudioProjectsApi;
+  /** Image to 3D: an image's bytes → a shape in the scene; the model pack and its backend. */
+  readonly shape: StudioShapeApi;
   /**
    * A full URL that reproduces the scene on show (spec, edits and camera in the fragment). Opening
    * it and awaiting `studio.ready` gives a scene whose sceneHash() equals this one's. Rejects with
@@ -149,6 +152,7 @@ export interface StudioApiDeps {
   canvasSize: () => { width: number; height: number };
   materials: StudioMaterialsApi;
   projects: StudioProjectsApi;
+  shape: StudioShapeApi;
   shareLink: () => Promise<ShareLinkResult>;
   materialsSettled: () => Promise<void>;
   cacheStats: () => ContentCacheStats;
@@ -217,6 +221,7 @@ export function createStudioApi(deps: StudioApiDeps): StudioApi {
     screenshot: (options) => deps.viewport.screenshot({ ...deps.canvasSize(), ...options }),
     materials: deps.materials,
     projects: deps.projects,
+    shape: deps.shape,
     async shareLink() {
       const r = await deps.shareLink();
       if (!r.ok) throw new Error(r.reason);

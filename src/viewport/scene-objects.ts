@@ -30,6 +30,7 @@ import {
   type EditLayer,
 } from '../core/document';
 import type { MaterialRef } from '../core/materials/material-ref';
+import { EMPTY_SCENE } from '../core/scene/empty-scene';
 import {
   LIGHT_KINDS,
   LIGHT_STRIDE,
@@ -235,8 +236,10 @@ export function buildSceneObjects(
   };
 
   const applyLayer = (view: DocumentView, assets: Assets) => {
-    // The store may announce a new scene's index before this scene's view is replaced.
-    if (view.index.scene !== scene) return;
+    // The store may announce a new scene's index before this scene's view is replaced. Objects
+    // added before anything was generated are edited over no scene and shown over EMPTY_SCENE.
+    const indexed = view.index.scene ?? EMPTY_SCENE;
+    if (indexed !== scene) return;
     const dirty = new Set<BatchInstances>();
     if (!lastLayer) {
       for (const b of batches) {

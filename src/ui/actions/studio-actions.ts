@@ -23,6 +23,8 @@ export interface ActionContext {
   generation: { start(): void; cancel(): void; running: () => boolean };
   ui: {
     openFile(): void;
+    /** Opens the Image to 3D panel. */
+    openImageTo3D(): void;
     openScreenshot(): void;
     toggleHelp(): void;
     togglePanel(side: 'left' | 'right'): void;
@@ -190,6 +192,13 @@ export const STUDIO_ACTIONS: readonly Action[] = [
     keys: ['Ctrl+O'],
     separator: true,
     run: (c) => c.ui.openFile(),
+  },
+  {
+    id: 'file.image-to-3d',
+    label: 'Image to 3D…',
+    menu: 'File',
+    keys: ['Shift+I'],
+    run: (c) => c.ui.openImageTo3D(),
   },
   {
     whileTyping: true,
