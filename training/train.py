@@ -126,7 +126,7 @@ def augment(images: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
 
 def train_flow(cfg, train: ShapeSplit, latents: np.ndarray, scale: float, out: str, log: dict, resume: bool):
     # A resumed run draws other batches and noise than the first (its seed is offset by the round).
-    rounds = len(log.get("flow_rounds", [])) + 1 if resume else 1
+    rounds = len(log.get("flow_rounds", [])) + 2 if resume else 1
     torch.manual_seed(cfg["seed"] + 1 + 100 * (rounds - 1))
     rng = np.random.default_rng(cfg["seed"] + 1 + 100 * (rounds - 1))
     gen = torch.Generator().manual_seed(cfg["seed"] + 2 + 100 * (rounds - 1))
