@@ -62,6 +62,9 @@ export async function createOrtShapeModel(
     // they run on the CPU at every call (measured on the mini pack in Chromium: WASM denoiser
     // 12 → 3 ms per step, decoder 230 → 144 ms per 16k points; same outputs).
     extra: { session: { disable_quant_qdq: '1' } },
+    // Errors only: the WebGPU EP's placement notices (shape ops on the CPU) are not the user's
+    // concern, and the page reports console noise as errors.
+    logSeverityLevel: 3,
     ...options.session,
     executionProviders: [options.backend],
   };
