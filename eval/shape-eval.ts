@@ -4,8 +4,8 @@
 //
 // Held-out split: item i is family i mod F with seed 900000 + i (training used seeds 1..4000). For
 // each item and image kind, the image is rendered and preprocessed exactly as in training; the
-// model samples a latent (default steps and guidance, seed = the item's), decodes a 32^3 grid, then
-// refines to 64^3 near the surface, and the surface is extracted by the CPU marching tetrahedra.
+// studio's pipeline samples a latent (default steps and guidance, seed = the item's), decodes a 32^3
+// grid, then refines to 64^3 near the surface, and the CPU marching tetrahedra extract the surface.
 // Scores: volumetric IoU on the centres of 64^3 cells, Chamfer distance between 4096 points on each
 // surface (shape-box units; a shape's largest side is 0.9). Prints tables; writes JSON under
 // bench/results/.
@@ -20,7 +20,7 @@ import { occupancyGrid64, sampleSurface } from '../src/core/shape/occupancy-samp
 import { decodeGrid, gridFromFunction, refineGrid } from '../src/core/shape/hierarchical-grid';
 import { extractSurfaceCpu } from '../src/core/shape/marching-tets';
 import { isWatertight } from '../src/core/shape/mesh-checks';
-import { sampleLatent } from '../src/core/shape/flow-sampler';
+import { runShapePipeline } from '../src/core/shape/shape-pipeline';
 import { extrudeSilhouette } from '../src/core/shape/extrusion-baseline';
 import {
   cellCentreOccupancy,
@@ -28,7 +28,7 @@ import {
   occupancyIou,
   sampleMeshSurface,
 } from '../src/core/shape/shape-metrics';
-import type { OccupancyGrid, ShapeImage } from '../src/core/shape/shape-types';
+import type { OccupancyGrid, ShapeImage, ShapeMesh } from '../src/core/shape/shape-types';
 import { loadShapePack, type ShapePack } from '../src/inference/model-pack';
 import { createOrtShapeModel, type OrtShapeModel } from '../src/inference/ort-shape-model';
 import { ortNode } from '../src/inference/ort-node';
@@ -68,33 +68,48 @@ async function loadPack(dir: string): Promise<ShapePack> {
   return loadShapePack({ files });
 }
 
-async function predictGrid(
+/**
+ * The studio's own pipeline (runShapePipeline, default sampler and grids), with the surface on the
+ * CPU; the last grid it extracts a surface from is the fine one, which IoU needs.
+ */
+async function predict(
   model: OrtShapeModel,
   pack: ShapePack,
   image: ShapeImage,
   seed: number,
-): Promise<OccupancyGrid> {
+): Promise<{ grid: OccupancyGrid; mesh: ShapeMesh }> {
   const m = pack.manifest;
-  const cond = await model.encode(image);
-  const latent = await sampleLatent(
+  let fine: OccupancyGrid | undefined;
+  const result = await runShapePipeline({
     model,
-    cond,
-    { steps: m.sampler.defaultSteps, guidance: m.sampler.defaultGuidance, seed },
-    { tokens: m.latent.tokens, channels: m.latent.channels },
-    { timeFrom: m.sampler.timeFrom, timeTo: m.sampler.timeTo },
-  );
-  const scaled = latent.map((v) => v * m.latent.scale);
-  const evaluate = (points: Float32Array) => model.decode(scaled, points);
-  const coarse = await decodeGrid(m.grid.coarse, m.grid.bound, evaluate, m.grid.chunk);
-  const fine = await refineGrid(coarse, m.grid.fine, evaluate, {
-    band: m.grid.band,
-    chunk: m.grid.chunk,
+    manifest: m,
+    image,
+    settings: {
+      steps: m.sampler.defaultSteps,
+      guidance: m.sampler.defaultGuidance,
+      seed,
+      coarse: m.grid.coarse,
+      fine: m.grid.fine,
+    },
+    backend: 'wasm',
+    decodeGrid,
+    refineGrid,
+    extractSurface: (grid) => {
+      fine = grid;
+      return Promise.resolve({ mesh: extractSurfaceCpu(grid), backend: 'cpu' });
+    },
+    isWatertight,
   });
-  return fine.grid;
+  return { grid: fine!, mesh: result.mesh };
 }
 
-function score(grid: OccupancyGrid, truth: Uint8Array, surface: Float32Array, seed: number) {
-  const mesh = extractSurfaceCpu(grid);
+function score(
+  grid: OccupancyGrid,
+  mesh: ShapeMesh,
+  truth: Uint8Array,
+  surface: Float32Array,
+  seed: number,
+) {
   const points = sampleMeshSurface(mesh, CHAMFER_POINTS, new Prng(seed).fork('chamfer'));
   return {
     iou: occupancyIou(cellCentreOccupancy(grid), truth),
@@ -155,15 +170,15 @@ async function main(): Promise<void> {
       );
       add('baseline', modality, {
         family,
-        ...score(baseGrid, truth, surface, seed),
+        ...score(baseGrid, extractSurfaceCpu(baseGrid), truth, surface, seed),
         ms: performance.now() - t0,
       });
       for (const name of packNames) {
         const { pack, model } = models[name]!;
         t0 = performance.now();
-        const grid = await predictGrid(model, pack, image, seed);
+        const { grid, mesh } = await predict(model, pack, image, seed);
         const ms = performance.now() - t0;
-        add(name, modality, { family, ...score(grid, truth, surface, seed), ms });
+        add(name, modality, { family, ...score(grid, mesh, truth, surface, seed), ms });
       }
     }
     if ((i + 1) % 10 === 0) {

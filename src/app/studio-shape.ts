@@ -25,6 +25,7 @@ import type {
   ShapeTimings,
 } from '../core/shape/shape-types';
 import { meshToGlb } from '../export/mesh-to-glb';
+import { sha256Hex } from '../import/content-hash';
 import { typedArrayBytes } from '../generation/cached-scene-client';
 import type { ShapeClient } from '../inference/shape-client';
 import { decodeImage } from '../ui/image-to-3d/decode-image';
@@ -103,16 +104,12 @@ export interface ShapeServiceDeps {
   importFile: (bytes: Uint8Array, name: string) => Promise<ImportOutcome>;
 }
 
-function hex(digest: ArrayBuffer): string {
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-async function sha256(text: string, bytes: Uint8Array): Promise<string> {
+function sha256(text: string, bytes: Uint8Array): Promise<string> {
   const head = new TextEncoder().encode(text);
   const all = new Uint8Array(head.byteLength + bytes.byteLength);
   all.set(head);
   all.set(bytes, head.byteLength);
-  return hex(await crypto.subtle.digest('SHA-256', all));
+  return sha256Hex(all);
 }
 
 /**

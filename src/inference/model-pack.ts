@@ -11,6 +11,7 @@ import {
   type ShapeGraphName,
   type ShapeManifest,
 } from '../core/shape/model-manifest';
+import { sha256Hex } from '../import/content-hash';
 
 /** A file the user picked (a File) or bytes already in hand. */
 export type PackFile = (Blob & { readonly name: string }) | { name: string; bytes: Uint8Array };
@@ -36,11 +37,6 @@ export interface LoadPackOptions {
 }
 
 const MANIFEST_NAME = 'manifest.json';
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function baseName(name: string): string {
   return name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);

@@ -4,7 +4,7 @@
 // noise exactly to s·P (the last step lands on it); with guidance g the result is g·s·P. The decoder
 // is a sphere SDF whose radius is the latent's mean: logits = 10·(r − |p|).
 import type { ShapeImage, ShapeModel } from '../../src/core/shape/shape-types';
-import { sha256Hex } from '../../src/inference/model-pack';
+import { sha256Hex } from '../../src/import/content-hash';
 import { attrInt, attrInts, writeOnnx } from './onnx-writer';
 
 /** Parsed JSON that tests break field by field (untyped on purpose). */

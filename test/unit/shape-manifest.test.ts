@@ -11,7 +11,8 @@ import {
   SHAPE_PACK_LIMITS,
   type SessionMetadata,
 } from '../../src/core/shape/model-manifest';
-import { loadShapePack, sha256Hex, type PackFile } from '../../src/inference/model-pack';
+import { sha256Hex } from '../../src/import/content-hash';
+import { loadShapePack, type PackFile } from '../../src/inference/model-pack';
 import { ortNode } from '../../src/inference/ort-node';
 import { tinyPack, type Json } from '../support/shape-fakes';
 
