@@ -41,6 +41,7 @@ def train_vae(cfg, train: ShapeSplit, test: ShapeSplit, out: str, log: dict) -> 
     vae = ShapeVAE(cfg)
     opt = torch.optim.AdamW(vae.parameters(), lr=cfg["vae_lr"], weight_decay=0.0)
     steps, batch = cfg["vae_steps"], cfg["vae_batch"]
+    checkpoint_every = cfg.get("checkpoint_every", 1000)
     t0 = time.time()
     history = []
     for step in range(steps):
@@ -62,8 +63,14 @@ def train_vae(cfg, train: ShapeSplit, test: ShapeSplit, out: str, log: dict) -> 
         if step % 100 == 0 or step == steps - 1:
             acc = ((logits > 0).float() == occ).float().mean().item()
             entry = {"step": step, "bce": bce.item(), "kl": kl.item(), "acc": acc, "s": time.time() - t0}
+            if step % checkpoint_every == 0 and step > 0:
+                # A checkpoint the export can use if the run is stopped, and the held-out figure so far.
+                vae.eval()
+                entry["test"] = eval_vae(vae, test, cfg)
+                vae.train()
+                torch.save(vae.state_dict(), os.path.join(out, "vae.pt"))
             history.append(entry)
-            log_line(f"vae {step:5d} bce {bce.item():.4f} kl {kl.item():.3f} acc {acc:.4f} {entry['s']:.0f}s")
+            log_line(f"vae {step:5d} bce {bce.item():.4f} kl {kl.item():.3f} acc {acc:.4f} {entry['s']:.0f}s {entry.get('test', '')}")
     vae.eval()
     log["vae"] = {
         "params": count_params(vae),
@@ -79,9 +86,14 @@ def train_vae(cfg, train: ShapeSplit, test: ShapeSplit, out: str, log: dict) -> 
     return vae
 
 
+def latent_points(cfg) -> int:
+    return cfg.get("latent_points", cfg["vae_points"])
+
+
 @torch.no_grad()
 def encode_means(vae: ShapeVAE, split: ShapeSplit, points: int) -> np.ndarray:
-    """The deterministic latent of every shape: the posterior mean from a fixed point subset."""
+    """The deterministic latent of every shape: the posterior mean from the first `points` surface
+    points (the encoder is an attention average, so more points than in training only lower noise)."""
     out = []
     for start in range(0, split.count, 64):
         idx = np.arange(start, min(split.count, start + 64))
@@ -94,16 +106,27 @@ def encode_means(vae: ShapeVAE, split: ShapeSplit, points: int) -> np.ndarray:
 @torch.no_grad()
 def eval_vae(vae: ShapeVAE, split: ShapeSplit, cfg) -> dict:
     """Reconstruction IoU of the posterior means on the split's query points."""
-    lat = torch.from_numpy(encode_means(vae, split, cfg["vae_points"]))
-    ious = []
+    lat = torch.from_numpy(encode_means(vae, split, latent_points(cfg)))
+    return occupancy_iou(split, lambda i, q: vae.decode(lat[i : i + 1], q)[0])
+
+
+def iou(pred: np.ndarray, occ: np.ndarray) -> float:
+    return float(np.logical_and(pred, occ).sum() / max(1, np.logical_or(pred, occ).sum()))
+
+
+@torch.no_grad()
+def occupancy_iou(split: ShapeSplit, logits_of) -> dict:
+    """IoU on all of each shape's query points, and on the uniform half alone (the second half of
+    the queries: see sampleQueries), which is what a volume IoU measures."""
+    all_q, uniform = [], []
+    half = split.queries.shape[1] // 2
     for i in range(split.count):
         q = torch.from_numpy(split.queries[i : i + 1])
         occ = split.occupancy[i] > 0
-        pred = (vae.decode(lat[i : i + 1], q)[0] > 0).numpy()
-        inter = np.logical_and(pred, occ).sum()
-        union = np.logical_or(pred, occ).sum()
-        ious.append(inter / max(1, union))
-    return {"query_iou": float(np.mean(ious))}
+        pred = (logits_of(i, q) > 0).numpy()
+        all_q.append(iou(pred, occ))
+        uniform.append(iou(pred[half:], occ[half:]))
+    return {"query_iou": round(float(np.mean(all_q)), 4), "uniform_iou": round(float(np.mean(uniform)), 4)}
 
 
 def augment(images: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
@@ -124,7 +147,37 @@ def augment(images: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
     return warped
 
 
-def train_flow(cfg, train: ShapeSplit, latents: np.ndarray, scale: float, out: str, log: dict, resume: bool):
+@torch.no_grad()
+def sample_latents(enc, den, images, steps: int, guidance: float, gen: torch.Generator) -> torch.Tensor:
+    """Euler from noise (t = 0) to data (t = 1) with classifier-free guidance, as core/shape/flow-sampler.ts."""
+    cond = enc(images)
+    b = images.shape[0]
+    x = torch.randn((b,) + tuple(den.pos.shape[1:2]) + (den.out.out_features,), generator=gen)
+    for k in range(steps):
+        t = torch.full((b,), k / steps)
+        v = den(x, t, cond)
+        if guidance != 1.0:
+            v_u = den(x, t, torch.zeros_like(cond))
+            v = v_u + guidance * (v - v_u)
+        x = x + v / steps
+    return x
+
+
+@torch.no_grad()
+def eval_generation(enc, den, vae, split: ShapeSplit, scale: float, steps: int, guidance: float, modality: int) -> dict:
+    """Held-out IoU of shapes generated from the split's images of one modality (0 shaded, 2 sketch)."""
+    gen = torch.Generator().manual_seed(1234)
+    mods = np.full(split.count, modality)
+    lat = torch.cat(
+        [
+            sample_latents(enc, den, split.image_batch(np.arange(s, min(split.count, s + 50)), mods[s : s + 50]), steps, guidance, gen)
+            for s in range(0, split.count, 50)
+        ]
+    ) * scale
+    return occupancy_iou(split, lambda i, q: vae.decode(lat[i : i + 1], q)[0])
+
+
+def train_flow(cfg, train: ShapeSplit, test: ShapeSplit, vae: ShapeVAE, latents: np.ndarray, scale: float, out: str, log: dict, resume: bool):
     # A resumed run draws other batches and noise than the first (its seed is offset by the round).
     rounds = len(log.get("flow_rounds", [])) + 2 if resume else 1
     torch.manual_seed(cfg["seed"] + 1 + 100 * (rounds - 1))
@@ -140,6 +193,9 @@ def train_flow(cfg, train: ShapeSplit, latents: np.ndarray, scale: float, out: s
     opt = torch.optim.AdamW(params, lr=cfg["flow_lr"], weight_decay=0.01)
     data = torch.from_numpy(latents / scale).float()
     steps, batch = cfg["flow_steps"], cfg["flow_batch"]
+    checkpoint_every = cfg.get("checkpoint_every", 1000)
+    decoder_weight = cfg.get("flow_decoder_loss", 0.0)
+    vae.requires_grad_(False)
     modalities = train.images.shape[1]
     t0 = time.time()
     history = []
@@ -159,7 +215,17 @@ def train_flow(cfg, train: ShapeSplit, latents: np.ndarray, scale: float, out: s
         drop = (torch.rand(batch, generator=gen) < cfg["cond_dropout"]).float()[:, None, None]
         cond = cond * (1 - drop)
         v = den(xt, t, cond)
-        loss = F.mse_loss(v, x1 - x0)
+        flow_loss = F.mse_loss(v, x1 - x0)
+        loss = flow_loss
+        if decoder_weight > 0:
+            # Decoder-space loss on the one-step estimate of the data: the flow's latents must decode
+            # to the right occupancy, not only be close to the VAE's latents in L2 (which, for a
+            # latent space that is not perfectly smooth, averages into blobs). Conditioned rows only.
+            x1_hat = xt + (1 - t[:, None, None]) * v
+            q, occ = train.query_batch(idx, cfg["flow_queries"], rng)
+            bce = F.binary_cross_entropy_with_logits(vae.decode(x1_hat * scale, q), occ, reduction="none")
+            keep = 1 - drop[:, 0, 0]
+            loss = loss + decoder_weight * (bce.mean(dim=1) * keep).sum() / keep.sum().clamp(min=1)
         opt.zero_grad()
         loss.backward()
         norm = torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -172,17 +238,34 @@ def train_flow(cfg, train: ShapeSplit, latents: np.ndarray, scale: float, out: s
         with torch.no_grad():
             for e, p in zip(ema, params):
                 e.mul_(decay).add_(p.detach(), alpha=1 - decay)
-        running = loss.item() if step == 0 else 0.98 * running + 0.02 * loss.item()
+        running = flow_loss.item() if step == 0 else 0.98 * running + 0.02 * flow_loss.item()
         if step % 100 == 0 or step == steps - 1:
-            entry = {"step": step, "loss": loss.item(), "smoothed": running, "skipped": skipped, "s": time.time() - t0}
+            entry = {"step": step, "loss": flow_loss.item(), "total": loss.item(), "smoothed": running, "skipped": skipped, "s": time.time() - t0}
+            if step % checkpoint_every == 0 and step > 0:
+                # Checkpoint the EMA weights (what export uses) and measure them on the held-out set.
+                live = [p.detach().clone() for p in params]
+                with torch.no_grad():
+                    for e, p in zip(ema, params):
+                        p.copy_(e)
+                entry["test_1step"] = eval_generation(enc, den, vae, test, scale, 1, cfg["default_guidance"], 0)
+                torch.save({"encoder": enc.state_dict(), "denoiser": den.state_dict()}, os.path.join(out, "flow.pt"))
+                with torch.no_grad():
+                    for lv, p in zip(live, params):
+                        p.copy_(lv)
             history.append(entry)
-            log_line(f"flow {step:5d} loss {loss.item():.4f} ~{running:.4f} {entry['s']:.0f}s")
+            log_line(f"flow {step:5d} loss {flow_loss.item():.4f} total {loss.item():.4f} ~{running:.4f} {entry['s']:.0f}s {entry.get('test_1step', '')}")
     with torch.no_grad():
         for e, p in zip(ema, params):
             p.copy_(e)
+    final_test = {
+        "shaded_1step": eval_generation(enc, den, vae, test, scale, 1, cfg["default_guidance"], 0),
+        "sketch_1step": eval_generation(enc, den, vae, test, scale, 1, cfg["default_guidance"], 2),
+    }
+    log_line(f"flow test {final_test}")
     if resume:
         log.setdefault("flow_rounds", []).append(log.get("flow"))
     log["flow"] = {
+        "test": final_test,
         "round": rounds,
         "params_encoder": count_params(enc),
         "params_denoiser": count_params(den),
@@ -227,14 +310,14 @@ def main():
         vae = ShapeVAE(cfg)
         vae.load_state_dict(torch.load(os.path.join(out, "vae.pt")))
         vae.eval()
-    latents = encode_means(vae, train, cfg["vae_points"])
+    latents = encode_means(vae, train, latent_points(cfg))
     scale = float(latents.std())
     log["latent_scale"] = scale
     np.save(os.path.join(out, "latents.npy"), latents)
     with open(log_path, "w") as f:
         json.dump(log, f, indent=1)
     if args.stage in ("flow", "all"):
-        train_flow(cfg, train, latents, scale, out, log, args.resume)
+        train_flow(cfg, train, test, vae, latents, scale, out, log, args.resume)
     with open(log_path, "w") as f:
         json.dump(log, f, indent=1)
     log_line(f"done: {log_path}")

@@ -2,7 +2,7 @@
 // and opened on the backend 'auto' picks (with its reason), a generation with a preview and a
 // transferred mesh, cancel rejecting at once, a bad pack refused naming the file while the loaded
 // one stays, and the WebGPU execution provider inside the worker.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ModelPackError } from '../../src/core/shape/model-manifest';
 import type { ShapeProgress, ShapeSettings } from '../../src/core/shape/shape-types';
 import {
@@ -38,6 +38,15 @@ function checkMesh(mesh: { positions: Float32Array; normals: Float32Array; indic
 let client: ShapeClient | undefined;
 afterEach(() => client?.dispose());
 
+// One client (one worker, one pack load) for the tests that leave it usable: starting the worker and
+// compiling ORT's 27 MB wasm is most of each test's time on these machines.
+let sharedClient: ShapeClient | undefined;
+function shared(): ShapeClient {
+  sharedClient ??= createShapeClient(spawnShapeWorker, { shippedPack: SHIPPED });
+  return sharedClient;
+}
+afterAll(() => sharedClient?.dispose());
+
 describe('shape worker', () => {
   it('starts no worker until asked, then loads the shipped pack where auto puts it', async () => {
     let spawned = 0;
@@ -59,7 +68,7 @@ describe('shape worker', () => {
     'generates: progress with one preview, a transferred mesh, timings',
     { timeout: 120_000 },
     async () => {
-      client = createShapeClient(spawnShapeWorker, { shippedPack: SHIPPED });
+      const client = shared();
       const events: ShapeProgress[] = [];
       const size = 64;
       const result = await client.generate(image(size), small, (p) => events.push(p));
@@ -87,7 +96,7 @@ describe('shape worker', () => {
     'rejects at once when cancelled, and the worker stays usable',
     { timeout: 120_000 },
     async () => {
-      client = createShapeClient(spawnShapeWorker, { shippedPack: SHIPPED });
+      const client = shared();
       await client.load();
       const controller = new AbortController();
       let abortedAt = 0;
@@ -128,7 +137,7 @@ describe('shape worker', () => {
     'refuses a damaged pack naming the file, keeping the loaded one',
     { timeout: 120_000 },
     async () => {
-      client = createShapeClient(spawnShapeWorker, { shippedPack: SHIPPED });
+      const client = shared();
       const first = await client.load();
       const base = new URL(SHIPPED, location.href);
       const get = async (name: string) =>
