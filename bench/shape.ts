@@ -105,7 +105,12 @@ async function browserRuns(): Promise<{ runs: Run[]; adapter: string; errors: st
   });
   return withStudio(async (session) => {
     const runs: Run[] = [];
-    for (const backend of ['wasm', 'webgpu'] as const) {
+    // `--skip-webgpu`: WASM only (the SwiftShader figures take many minutes and say nothing about a
+    // real GPU).
+    const backends = process.argv.includes('--skip-webgpu')
+      ? (['wasm'] as const)
+      : (['wasm', 'webgpu'] as const);
+    for (const backend of backends) {
       const info = await session.page.evaluate(
         (b) => window.studio!.shape.loadPack('shipped', { backend: b }),
         backend,
@@ -113,13 +118,15 @@ async function browserRuns(): Promise<{ runs: Run[]; adapter: string; errors: st
       const where = `chromium ${info.backend}`;
       // The WebGPU EP on SwiftShader takes minutes per image: one image there.
       for (const f of backend === 'webgpu' ? files.slice(0, 1) : files) {
-        for (let pass = 0; pass < 2; pass++) {
+        // Two passes, the second timed; on SwiftShader's WebGPU one (a first run: shaders compile).
+        const passes = backend === 'webgpu' ? 1 : 2;
+        for (let pass = 0; pass < passes; pass++) {
           const out = await session.page.evaluate(
             ({ bytes, seed }) =>
               window.studio!.shape.fromImage(new Uint8Array(bytes), { seed, name: 'bench' }),
             { bytes: [...f.png], seed: 100 + pass },
           );
-          if (pass === 1) {
+          if (pass === passes - 1) {
             runs.push({
               where,
               item: f.label,
@@ -160,7 +167,8 @@ function row(where: string, runs: Run[]): string[] {
 export async function shape(options: { browser: boolean }): Promise<void> {
   console.log(
     `== shape: image to 3D, ${ITEMS.length} held-out images, default steps and guidance, ` +
-      'coarse 32 → fine 64 (median of the second run of each image)\n',
+      'coarse 32 → fine 64 (median of the second run of each image; WebGPU on SwiftShader: one ' +
+      'first run of one image)\n',
   );
   const node = await nodeRuns();
   const browser = options.browser ? await browserRuns() : undefined;

@@ -171,11 +171,14 @@ async function main(): Promise<void> {
       for (const [k, item] of list.entries()) {
         const bytes = Uint8Array.from(atob(item.png), (c) => c.charCodeAt(0));
         const r = await studio.shape.fromImage(bytes, { name: item.name });
-        // A row along x, 1.2 m apart, centred.
-        studio.translate([r.id], [(k - (list.length - 1) / 2) * 1.2, 0, 0]);
+        // Two rows along x, 1.1 m apart, centred: the held-out renders behind, the sketches in front.
+        const columns = 6;
+        const col = k % columns;
+        const row = Math.floor(k / columns);
+        studio.translate([r.id], [(col - (columns - 1) / 2) * 1.1, 0, (row - 0.5) * 1.4]);
         made.push({ name: item.name, triangles: r.triangles, watertight: r.watertight, ms: r.ms });
       }
-      studio.select(studio.objects().map((o) => o.id));
+      studio.select([]);
       return made;
     }, inputs)) as { name: string; triangles: number; watertight: boolean; ms: number }[];
     for (const r of results) {
@@ -183,19 +186,16 @@ async function main(): Promise<void> {
         `[gallery] ${r.name}: ${r.triangles} triangles, ${r.watertight ? 'watertight' : 'NOT watertight'}, ${Math.round(r.ms)} ms`,
       );
     }
-    // Frame the selection (F), then clear it so the outlines do not hide the shapes.
-    await page
-      .locator('canvas')
-      .first()
-      .click({ position: { x: 5, y: 5 } });
-    await page.evaluate(() => {
-      const ids = window.studio!.objects().map((o) => o.id);
-      window.studio!.select(ids);
-    });
-    await page.keyboard.press('f');
+    // Zoom towards the middle of the rows with the mouse wheel, as a user would.
+    const box = (await page.locator('canvas').first().boundingBox())!;
+    const centre = await page.evaluate(() => window.studio!.debug.screenPoint([0, 0, 0]));
+    if (!centre) throw new Error('the origin is not on screen');
+    await page.mouse.move(box.x + centre.x, box.y + centre.y);
+    for (let i = 0; i < Number(option('zoom', '6')); i++) {
+      await page.mouse.wheel(0, -100);
+      await page.waitForTimeout(150);
+    }
     await page.waitForTimeout(1500);
-    await page.evaluate(() => window.studio!.select([]));
-    await page.waitForTimeout(1000);
     await page.screenshot({ path: path.join(out, 'image-to-3d-heldout.png') });
   });
   console.log(`[gallery] wrote ${out}/image-to-3d-heldout.png and image-to-3d-inputs.png`);

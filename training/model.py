@@ -127,7 +127,7 @@ class ShapeVAE(nn.Module):
 
 
 class ImageEncoder(nn.Module):
-    """[B, 2, 64, 64] -> [B, 64, D] tokens (an 8x8 feature map) with learned positions."""
+    """[B, 2, 64, 64] -> [B, T, D] tokens (one per cell of the last feature map) with learned positions."""
 
     def __init__(self, cfg: dict):
         super().__init__()
@@ -135,8 +135,12 @@ class ImageEncoder(nn.Module):
         D = cfg["cond_dim"]
         layers = []
         cin = 2
+        # Each stage halves the resolution; `image_stage_convs` - 1 more 3x3 convolutions follow at
+        # that resolution (a deeper encoder for the same token grid).
         for cout in ch:
             layers += [nn.Conv2d(cin, cout, 3, stride=2, padding=1), nn.GroupNorm(8, cout), nn.GELU()]
+            for _ in range(cfg.get("image_stage_convs", 1) - 1):
+                layers += [nn.Conv2d(cout, cout, 3, padding=1), nn.GroupNorm(8, cout), nn.GELU()]
             cin = cout
         self.conv = nn.Sequential(*layers)
         side = cfg["image_size"] // (2 ** len(ch))

@@ -19,7 +19,7 @@ from data import ShapeSplit  # noqa: E402
 from model import FlowDenoiser, ImageEncoder, ShapeVAE  # noqa: E402
 from train import HERE, eval_generation, eval_vae  # noqa: E402
 
-SETTINGS = [(1, 1.0), (1, 1.5), (1, 2.0), (1, 3.0), (2, 1.5), (2, 2.0), (4, 2.0), (8, 2.0)]
+SETTINGS = [(1, 1.0), (1, 1.5), (1, 2.0), (1, 3.0), (2, 1.0), (2, 1.5), (2, 2.0), (4, 1.0), (4, 1.5), (4, 2.0), (8, 1.5), (8, 2.0)]
 
 
 def main():

@@ -210,6 +210,9 @@ def train_flow(cfg, train: ShapeSplit, test: ShapeSplit, vae: ShapeVAE, latents:
         x1 = data[idx]
         x0 = torch.randn(x1.shape, generator=gen)
         t = torch.sigmoid(torch.randn(batch, generator=gen))
+        # Logit-normal t almost never reaches t = 0, where a one-step sampler asks its only question:
+        # a share of every batch is put there.
+        t = torch.where(torch.rand(batch, generator=gen) < cfg.get("flow_t_zero", 0.0), torch.zeros_like(t), t)
         xt = (1 - t[:, None, None]) * x0 + t[:, None, None] * x1
         cond = enc(img)
         drop = (torch.rand(batch, generator=gen) < cfg["cond_dropout"]).float()[:, None, None]
