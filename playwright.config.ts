@@ -12,19 +12,12 @@ const launch = (args: string[]) => ({
   env: chromiumEnv(executablePath) as Record<string, string>,
 });
 
-// Two workers: the spec files run two at a time (each file's tests stay in order in one worker).
-// On these 2-core machines SwiftShader leaves a core idle much of the time (page loads, waits for
-// the worker, CPU-side generation), so two at once cut the e2e time by about a third or more;
-// E2E_WORKERS=1 runs them one at a time (to time a single test, say).
-const workers = Number(process.env['E2E_WORKERS'] ?? 2);
-
 export default defineConfig({
   testDir: 'e2e',
-  // Two tests share the two cores, so each takes longer than it would alone.
-  timeout: 120_000,
+  timeout: 90_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
-  workers,
+  workers: 1,
   retries: 0,
   reporter: [['list']],
   use: {

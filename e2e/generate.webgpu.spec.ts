@@ -58,9 +58,8 @@ test('terrain and forest generate in the worker on WebGPU with the same hash as 
   page,
 }) => {
   // Terrain forced onto SwiftShader's WebGPU takes ~10 s a run, and the viewport then draws 0.5 M
-  // triangles with triplanar procedural materials on the same two emulating cores (which another
-  // e2e worker shares).
-  test.setTimeout(300_000);
+  // triangles with triplanar procedural materials on the same two emulating cores.
+  test.setTimeout(180_000);
   const studio = new StudioPage(page);
   await studio.open();
   for (const name of ['terrain', 'forest']) {

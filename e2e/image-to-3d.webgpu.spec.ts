@@ -66,7 +66,7 @@ test('image to 3D: studio.shape.fromImage (watertight, undoable, cached, bad pic
   page,
 }) => {
   // One page for both parts: the studio's start is the slowest step on SwiftShader.
-  test.setTimeout(240_000);
+  test.setTimeout(150_000);
   const studio = new StudioPage(page);
   await studio.open();
 

@@ -127,7 +127,7 @@ test('closing the page at random moments during saves never loses or corrupts th
 }) => {
   // 20 rounds in `npm test`; KILL_ROUNDS=100 for the README's figure.
   const ROUNDS = Number(process.env.KILL_ROUNDS ?? 20);
-  test.setTimeout(90_000 + ROUNDS * 12_000);
+  test.setTimeout(60_000 + ROUNDS * 8_000);
   let page = await context.newPage();
   await page.goto('/');
   await started(page);

@@ -9,7 +9,12 @@
 // Scores: volumetric IoU on the centres of 64^3 cells, Chamfer distance between 4096 points on each
 // surface (shape-box units; a shape's largest side is 0.9). Prints tables; writes JSON under
 // bench/results/.
-import { readFileSync } from 'node:fs';
+//
+// `--sheet <file.png>` also writes a contact sheet to look at: for the first held-out item of every
+// family and for hand-drawn-style sketches (eval/hand-sketches.ts), the picture, the baseline's
+// shape, the model's shape (the first pack) and the true shape, each mesh drawn from the picture's
+// view by the panel's software rasteriser.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Prng } from '../src/core/prng';
@@ -28,11 +33,20 @@ import {
   occupancyIou,
   sampleMeshSurface,
 } from '../src/core/shape/shape-metrics';
-import type { OccupancyGrid, ShapeImage, ShapeMesh } from '../src/core/shape/shape-types';
+import {
+  SHAPE_VIEW,
+  type OccupancyGrid,
+  type RgbaImage,
+  type ShapeImage,
+  type ShapeMesh,
+} from '../src/core/shape/shape-types';
 import { loadShapePack, type ShapePack } from '../src/inference/model-pack';
 import { createOrtShapeModel, type OrtShapeModel } from '../src/inference/ort-shape-model';
 import { ortNode } from '../src/inference/ort-node';
 import { machineInfo, textTable, writeResult } from '../bench/lib/report';
+import { encodePng } from '../bench/lib/png';
+import { rasterizeMesh } from '../src/ui/image-to-3d/mesh-raster';
+import { HAND_SKETCHES, drawHandSketch } from './hand-sketches';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PACKS: Record<string, string> = {
@@ -118,6 +132,54 @@ function score(
   };
 }
 
+const TILE = 128;
+
+/** A mesh drawn from the model's input view, on white (an empty mesh is a blank tile). */
+function meshTile(mesh: ShapeMesh): Uint8ClampedArray {
+  return rasterizeMesh(mesh, {
+    size: TILE,
+    yawDeg: SHAPE_VIEW.yawDeg,
+    elevationDeg: SHAPE_VIEW.elevationDeg,
+    background: [255, 255, 255],
+    colour: [200, 196, 186],
+  });
+}
+
+/** A picture composited on white. */
+function pictureTile(image: RgbaImage): Uint8ClampedArray {
+  if (image.width !== TILE || image.height !== TILE) throw new Error('sheet pictures are 128x128');
+  const out = new Uint8ClampedArray(image.data.length);
+  for (let i = 0; i < out.length; i += 4) {
+    const a = image.data[i + 3]! / 255;
+    for (let c = 0; c < 3; c++) out[i + c] = image.data[i + c]! * a + 255 * (1 - a);
+    out[i + 3] = 255;
+  }
+  return out;
+}
+
+/** Rows of tiles (missing tiles blank), in two blocks side by side, 4 px apart. */
+function sheet(rows: (Uint8ClampedArray | undefined)[][]): RgbaImage {
+  const cols = Math.max(...rows.map((r) => r.length));
+  const half = Math.ceil(rows.length / 2);
+  const gap = 4;
+  const blockW = cols * (TILE + gap);
+  const width = 2 * blockW + 4 * gap;
+  const height = half * (TILE + gap) + gap;
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  rows.forEach((row, r) => {
+    const ox = (r < half ? 0 : blockW + 4 * gap) + gap;
+    const oy = (r % half) * (TILE + gap) + gap;
+    row.forEach((tile, c) => {
+      if (!tile) return;
+      for (let y = 0; y < TILE; y++) {
+        const d = ((oy + y) * width + ox + c * (TILE + gap)) * 4;
+        data.set(tile.subarray(y * TILE * 4, (y + 1) * TILE * 4), d);
+      }
+    });
+  });
+  return { width, height, data };
+}
+
 function mean(xs: number[]): number {
   const finite = xs.filter(Number.isFinite);
   return finite.length ? finite.reduce((a, b) => a + b, 0) / finite.length : NaN;
@@ -151,6 +213,8 @@ async function main(): Promise<void> {
   const add = (method: string, modality: string, s: Score & { family: string }) => {
     ((scores[method] ??= {})[modality] ??= []).push(s);
   };
+  const sheetFile = option('sheet', '');
+  const sheetRows: (Uint8ClampedArray | undefined)[][] = [];
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const family = families[i % families.length]!;
@@ -179,12 +243,53 @@ async function main(): Promise<void> {
         const { grid, mesh } = await predict(model, pack, image, seed);
         const ms = performance.now() - t0;
         add(name, modality, { family, ...score(grid, mesh, truth, surface, seed), ms });
+        if (
+          sheetFile &&
+          i < families.length &&
+          modality === modalities[0] &&
+          name === packNames[0]
+        ) {
+          const bound = pack.manifest.grid.bound;
+          const truthMesh = extractSurfaceCpu(
+            gridFromFunction(64, bound, (x, y, z) => -shape.sdf(x, y, z)),
+          );
+          sheetRows.push([
+            pictureTile(render[modality]),
+            meshTile(extractSurfaceCpu(baseGrid)),
+            meshTile(mesh),
+            meshTile(truthMesh),
+          ]);
+        }
       }
     }
     if ((i + 1) % 10 === 0) {
       const s = ((performance.now() - started) / 1000).toFixed(0);
       console.log(`[eval:shape] ${i + 1}/${count} items (${s} s)`);
     }
+  }
+
+  if (sheetFile) {
+    const { pack, model } = models[packNames[0]!]!;
+    for (const name of HAND_SKETCHES) {
+      const sketch = drawHandSketch(name, TILE);
+      const picture: RgbaImage = { width: TILE, height: TILE, data: sketch.rgba };
+      const image = preprocessImage(picture).image;
+      const inside = extrudeSilhouette(image, view);
+      const baseGrid = gridFromFunction(64, pack.manifest.grid.bound, (x, y, z) =>
+        inside?.(x, y, z) ? 1 : -1,
+      );
+      const { mesh } = await predict(model, pack, image, TEST_SEED);
+      sheetRows.push([
+        pictureTile(picture),
+        meshTile(extractSurfaceCpu(baseGrid)),
+        meshTile(mesh),
+        undefined,
+      ]);
+    }
+    writeFileSync(sheetFile, encodePng(sheet(sheetRows)));
+    console.log(
+      `[eval:shape] sheet: ${sheetFile} (columns: picture, baseline, model ${packNames[0]}, truth)`,
+    );
   }
 
   const methods = ['baseline', ...packNames];
