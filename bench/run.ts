@@ -5,7 +5,8 @@
 // drag, modal move, undo/redo and hide on the large dungeon in the studio (bench/editing.ts);
 // `materials`: 100 presets baked at 512x512, WGSL kernels vs the CPU reference (bench/materials.ts);
 // `share`: share-link size and encode/decode time per example vs CompressionStream (bench/share.ts);
-// `shape`: image to 3D, per stage, WASM in Node and WASM / WebGPU EP in the studio (bench/shape.ts).
+// `shape`: image to 3D, per stage, WASM in Node and WASM / WebGPU EP in the studio (bench/shape.ts;
+// `--skip-webgpu` leaves out the WebGPU EP, which takes many minutes on SwiftShader).
 import { bakeNoiseCpu } from '../src/core/noise';
 import { NOISE_CASE, NOISE_CASE_PARAMS, NOISE_CASE_SAMPLES } from './lib/noise-case';
 import { peerFbm } from './lib/simplex-peer';
@@ -114,7 +115,8 @@ const BENCHMARKS: Record<string, (flags: Set<string>) => unknown> = {
       ? console.log('== editing: skipped (--no-browser; it runs only in the studio)\n')
       : editing(),
   share: () => share(),
-  shape: (flags) => shape({ browser: !flags.has('--no-browser') }),
+  shape: (flags) =>
+    shape({ browser: !flags.has('--no-browser'), webgpu: !flags.has('--skip-webgpu') }),
 };
 /** Old names that still work. */
 const ALIASES: Record<string, string> = { dungeon: 'scenes' };

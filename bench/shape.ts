@@ -97,7 +97,9 @@ async function nodeRuns(): Promise<Run[]> {
   return runs;
 }
 
-async function browserRuns(): Promise<{ runs: Run[]; adapter: string; errors: string[] }> {
+async function browserRuns(
+  webgpu: boolean,
+): Promise<{ runs: Run[]; adapter: string; errors: string[] }> {
   // The studio takes image files: the renders as PNG.
   const files = ITEMS.map((i) => {
     const item = heldOut(i);
@@ -105,11 +107,7 @@ async function browserRuns(): Promise<{ runs: Run[]; adapter: string; errors: st
   });
   return withStudio(async (session) => {
     const runs: Run[] = [];
-    // `--skip-webgpu`: WASM only (the SwiftShader figures take many minutes and say nothing about a
-    // real GPU).
-    const backends = process.argv.includes('--skip-webgpu')
-      ? (['wasm'] as const)
-      : (['wasm', 'webgpu'] as const);
+    const backends = webgpu ? (['wasm', 'webgpu'] as const) : (['wasm'] as const);
     for (const backend of backends) {
       const info = await session.page.evaluate(
         (b) => window.studio!.shape.loadPack('shipped', { backend: b }),
@@ -164,14 +162,18 @@ function row(where: string, runs: Run[]): string[] {
   ];
 }
 
-export async function shape(options: { browser: boolean }): Promise<void> {
+/**
+ * `webgpu: false` (`--skip-webgpu`) runs the studio on WASM only: the WebGPU EP on SwiftShader takes
+ * many minutes per image and its figures say nothing about a real GPU.
+ */
+export async function shape(options: { browser: boolean; webgpu: boolean }): Promise<void> {
   console.log(
     `== shape: image to 3D, ${ITEMS.length} held-out images, default steps and guidance, ` +
       'coarse 32 → fine 64 (median of the second run of each image; WebGPU on SwiftShader: one ' +
       'first run of one image)\n',
   );
   const node = await nodeRuns();
-  const browser = options.browser ? await browserRuns() : undefined;
+  const browser = options.browser ? await browserRuns(options.webgpu) : undefined;
   const all = [...node, ...(browser?.runs ?? [])];
   const groups = [...new Set(all.map((r) => r.where))];
   const head = [
