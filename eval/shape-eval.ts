@@ -47,6 +47,7 @@ import { machineInfo, textTable, writeResult } from '../bench/lib/report';
 import { encodePng } from '../bench/lib/png';
 import { rasterizeMesh } from '../src/ui/image-to-3d/mesh-raster';
 import { HAND_SKETCHES, drawHandSketch } from './hand-sketches';
+import { contactSheet, onWhite } from './lib/contact-sheet';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PACKS: Record<string, string> = {
@@ -145,41 +146,6 @@ function meshTile(mesh: ShapeMesh): Uint8ClampedArray {
   });
 }
 
-/** A picture composited on white. */
-function pictureTile(image: RgbaImage): Uint8ClampedArray {
-  if (image.width !== TILE || image.height !== TILE) throw new Error('sheet pictures are 128x128');
-  const out = new Uint8ClampedArray(image.data.length);
-  for (let i = 0; i < out.length; i += 4) {
-    const a = image.data[i + 3]! / 255;
-    for (let c = 0; c < 3; c++) out[i + c] = image.data[i + c]! * a + 255 * (1 - a);
-    out[i + 3] = 255;
-  }
-  return out;
-}
-
-/** Rows of tiles (missing tiles blank), in two blocks side by side, 4 px apart. */
-function sheet(rows: (Uint8ClampedArray | undefined)[][]): RgbaImage {
-  const cols = Math.max(...rows.map((r) => r.length));
-  const half = Math.ceil(rows.length / 2);
-  const gap = 4;
-  const blockW = cols * (TILE + gap);
-  const width = 2 * blockW + 4 * gap;
-  const height = half * (TILE + gap) + gap;
-  const data = new Uint8ClampedArray(width * height * 4).fill(255);
-  rows.forEach((row, r) => {
-    const ox = (r < half ? 0 : blockW + 4 * gap) + gap;
-    const oy = (r % half) * (TILE + gap) + gap;
-    row.forEach((tile, c) => {
-      if (!tile) return;
-      for (let y = 0; y < TILE; y++) {
-        const d = ((oy + y) * width + ox + c * (TILE + gap)) * 4;
-        data.set(tile.subarray(y * TILE * 4, (y + 1) * TILE * 4), d);
-      }
-    });
-  });
-  return { width, height, data };
-}
-
 function mean(xs: number[]): number {
   const finite = xs.filter(Number.isFinite);
   return finite.length ? finite.reduce((a, b) => a + b, 0) / finite.length : NaN;
@@ -254,7 +220,7 @@ async function main(): Promise<void> {
             gridFromFunction(64, bound, (x, y, z) => -shape.sdf(x, y, z)),
           );
           sheetRows.push([
-            pictureTile(render[modality]),
+            onWhite(render[modality]),
             meshTile(extractSurfaceCpu(baseGrid)),
             meshTile(mesh),
             meshTile(truthMesh),
@@ -280,13 +246,13 @@ async function main(): Promise<void> {
       );
       const { mesh } = await predict(model, pack, image, TEST_SEED);
       sheetRows.push([
-        pictureTile(picture),
+        onWhite(picture),
         meshTile(extractSurfaceCpu(baseGrid)),
         meshTile(mesh),
         undefined,
       ]);
     }
-    writeFileSync(sheetFile, encodePng(sheet(sheetRows)));
+    writeFileSync(sheetFile, encodePng(contactSheet(sheetRows, TILE, { blocks: 2 })));
     console.log(
       `[eval:shape] sheet: ${sheetFile} (columns: picture, baseline, model ${packNames[0]}, truth)`,
     );

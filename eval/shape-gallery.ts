@@ -14,6 +14,7 @@ import { renderShape } from '../src/core/shape/render-view';
 import { encodePng } from '../bench/lib/png';
 import { withStudio } from '../bench/lib/studio-driver';
 import { drawHandSketch, type Sketch } from './hand-sketches';
+import { contactSheet, onWhite } from './lib/contact-sheet';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEST_SEED = 900000;
@@ -28,9 +29,7 @@ function option(name: string, fallback: string): string {
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 }
 
-type Picture = Sketch;
-
-function heldOut(): Picture[] {
+function heldOut(): Sketch[] {
   const families = SHAPE_FAMILIES.map((f) => f.id);
   return HELD_OUT.map((family) => {
     const i = families.indexOf(family);
@@ -38,25 +37,6 @@ function heldOut(): Picture[] {
     const shaded = renderShape(makeShape(family, TEST_SEED + i), SIZE).shaded;
     return { name: `held-out ${family}`, rgba: new Uint8ClampedArray(shaded.data) };
   });
-}
-
-/** A row of pictures on white, 8 px apart, as one RGBA image. */
-function strip(pictures: Picture[]): { width: number; height: number; data: Uint8ClampedArray } {
-  const gap = 8;
-  const width = pictures.length * (SIZE + gap) + gap;
-  const height = SIZE + 2 * gap;
-  const data = new Uint8ClampedArray(width * height * 4).fill(255);
-  pictures.forEach((p, k) => {
-    for (let y = 0; y < SIZE; y++) {
-      for (let x = 0; x < SIZE; x++) {
-        const s = (y * SIZE + x) * 4;
-        const d = ((y + gap) * width + gap + k * (SIZE + gap) + x) * 4;
-        const a = p.rgba[s + 3]! / 255;
-        for (let c = 0; c < 3; c++) data[d + c] = p.rgba[s + c]! * a + 255 * (1 - a);
-      }
-    }
-  });
-  return { width, height, data };
 }
 
 async function main(): Promise<void> {
@@ -69,7 +49,16 @@ async function main(): Promise<void> {
       name: p.name,
       png: Buffer.from(encodePng({ width: SIZE, height: SIZE, data: p.rgba })).toString('base64'),
     }));
-    writeFileSync(path.join(out, 'image-to-3d-inputs.png'), encodePng(strip(pictures)));
+    writeFileSync(
+      path.join(out, 'image-to-3d-inputs.png'),
+      encodePng(
+        contactSheet(
+          [pictures.map((p) => onWhite({ width: SIZE, height: SIZE, data: p.rgba }))],
+          SIZE,
+          { gap: 8 },
+        ),
+      ),
+    );
 
     const results = (await page.evaluate(async (list: { name: string; png: string }[]) => {
       const studio = window.studio!;

@@ -36,7 +36,10 @@ function checkMesh(mesh: { positions: Float32Array; normals: Float32Array; indic
 }
 
 let client: ShapeClient | undefined;
-afterEach(() => client?.dispose());
+afterEach(() => {
+  client?.dispose();
+  client = undefined;
+});
 
 // One client (one worker, one pack load) for the tests that leave it usable: starting the worker and
 // compiling ORT's 27 MB wasm is most of each test's time on these machines.
